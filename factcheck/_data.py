@@ -1,0 +1,24 @@
+"""Read the lexicons shipped under ``factcheck/data/`` (TOML), once each."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+@lru_cache(maxsize=None)
+def load_toml(name: str) -> dict[str, Any]:
+    """Parse ``factcheck/data/<name>`` (a TOML file) and cache the result.
+
+    >>> isinstance(load_toml("measures.toml"), dict)
+    True
+    """
+    text = resources.files("factcheck").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)

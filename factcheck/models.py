@@ -1,0 +1,420 @@
+"""Typed, frozen records for every stage of the pipeline.
+
+Document -> Sentence -> (NumberMention, TimeMention, EntityRef) -> Claim
+-> Comparison -> Finding -> Report.
+
+All offsets are 0-based, half-open, in Unicode code points of the text as read
+from the file (``document.text[span.start:span.end]`` is the surface form).
+Numeric values are :class:`~decimal.Decimal`, never binary floats; in JSON
+they are written as numbers whose text is the exact decimal (``5.57``), and
+an unbounded side of an interval is ``null``.
+
+>>> q = Quantity(value=Decimal("70"), low=Decimal("70"), high=None,
+...              bound=Bound.MORE_THAN, unit=None, precision=Decimal("10"))
+>>> q.contains(Decimal("71")), q.contains(Decimal("70"))
+(True, False)
+>>> Quantity.model_validate_json(q.model_dump_json()) == q
+True
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+
+
+def _decimal_to_json(value: Decimal | None) -> int | float | None:
+    """Integral decimals become ints; others a float whose repr is the decimal's text."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+#: A Decimal that serialises to a JSON number (exact for up to 15 significant digits).
+Num = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    """A half-open ``[start, end)`` range of code points in a document's text.
+
+    >>> Span(start=3, end=8).slice("0123456789")
+    '34567'
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+    def slice(self, text: str) -> str:
+        """The surface form this span covers in ``text``."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def shift(self, offset: int) -> Span:
+        """The same span moved by ``offset`` code points."""
+        return Span(start=self.start + offset, end=self.end + offset)
+
+
+class Bound(str, Enum):
+    """How the words bound a figure ("over 70" is MORE_THAN 70)."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class Quantity(Record):
+    """A figure as an interval of the values its words allow.
+
+    ``value`` is the number as stated (the lower end for a range); ``low`` and
+    ``high`` are the interval (``None`` for an unbounded side); ``precision`` is
+    the step of the last stated significant digit in the quantity's own unit
+    ("5.57 million" -> 10000, "200 million" -> 100000000, "1,328" -> 1), so a
+    later stage can tell rounding from disagreement.
+    """
+
+    value: Num
+    low: Num | None = None
+    high: Num | None = None
+    bound: Bound = Bound.EXACT
+    unit: str | None = None
+    precision: Num | None = None
+
+    @model_validator(mode="after")
+    def _interval(self) -> Quantity:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"interval low {self.low} is above high {self.high}")
+        return self
+
+    def contains(self, x: Decimal) -> bool:
+        """Whether ``x`` is a value the words allow (strict for more/less than)."""
+        if self.bound is Bound.MORE_THAN:
+            return self.low is not None and x > self.low and (self.high is None or x <= self.high)
+        if self.bound is Bound.LESS_THAN:
+            return self.high is not None and x < self.high and (self.low is None or x >= self.low)
+        lo_ok = self.low is None or x >= self.low
+        hi_ok = self.high is None or x <= self.high
+        return lo_ok and hi_ok
+
+
+class Granularity(str, Enum):
+    """How finely a time expression pins its time down."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    SPAN = "span"
+    UNKNOWN = "unknown"
+
+
+class TimeScope(Record):
+    """The time a figure refers to, as a closed date interval.
+
+    "in December" in a text published 2024-01-29 is 2023-12-01..2023-12-31 with
+    ``anchored_on`` 2024-01-29. ``start``/``end`` are ``None`` where open or
+    unresolved; ``resolved`` is False when a relative expression had no
+    publication date to anchor on. ``as_of_publication`` marks a time taken
+    from the publication date because the text gave none.
+    """
+
+    start: date | None = None
+    end: date | None = None
+    granularity: Granularity = Granularity.UNKNOWN
+    text: str = ""
+    anchored_on: date | None = None
+    span: Span | None = None
+    relative: bool = False
+    resolved: bool = True
+    as_of_publication: bool = False
+
+    def overlaps(self, other: TimeScope) -> bool | None:
+        """Whether two times can be the same time; None when either is unknown."""
+        if (self.start is None and self.end is None) or (other.start is None and other.end is None):
+            return None
+        a0 = self.start or date.min
+        a1 = self.end or date.max
+        b0 = other.start or date.min
+        b1 = other.end or date.max
+        return a0 <= b1 and b0 <= a1
+
+
+class NumberMention(Record):
+    """A numeric expression found in text, with its parsed quantity.
+
+    ``linked`` holds a conversion stated beside it ("5 billion yuan
+    (US$687.6 million)": the yuan figure links to the dollar figure).
+    ``hedge`` is the hedge word as written ("more than"), if any.
+    """
+
+    span: Span
+    text: str
+    quantity: Quantity
+    hedge: str | None = None
+    linked: NumberMention | None = None
+
+
+class TimeMention(Record):
+    """A time expression found in text, resolved to a :class:`TimeScope`."""
+
+    span: Span
+    text: str
+    time: TimeScope
+
+
+class EntityRef(Record):
+    """A named entity as written and as resolved to a canonical id.
+
+    ``method`` says how: exact (the canonical name), alias (a listed alias),
+    fuzzy (rapidfuzz match, ``score`` 0-100) or unresolved (a capitalised span
+    not in the gazetteer, id derived from its normalised text).
+    """
+
+    id: str
+    name: str
+    surface: str
+    span: Span | None = None
+    score: float = 100.0
+    method: Literal["exact", "alias", "fuzzy", "unresolved"] = "exact"
+    type: str | None = None
+
+
+class Document(Record):
+    """A loaded source: the text as read, the prose view and its metadata.
+
+    ``prose`` has exactly the length of ``text``: markup is blanked out with
+    spaces (block ends become newlines), so an offset into ``prose`` is the
+    same offset into ``text`` and no separate source map is needed.
+    """
+
+    id: str
+    path: str | None = None
+    text: str
+    prose: str
+    format: Literal["text", "markdown", "html"] = "text"
+    source: str | None = None
+    published: date | None = None
+    url: str | None = None
+    title: str | None = None
+
+    @model_validator(mode="after")
+    def _same_length(self) -> Document:
+        if len(self.prose) != len(self.text):
+            raise ValueError("prose must have the same length as text")
+        return self
+
+    @property
+    def label(self) -> str:
+        """How reports name this document: its path, else its id."""
+        return self.path or self.id
+
+
+class Sentence(Record):
+    """A sentence of a document; ``text`` is ``document.prose[span]``."""
+
+    index: int
+    span: Span
+    text: str
+    heading: bool = False
+
+
+class ClaimBase(Record):
+    """Fields every claim carries: where it is, which sentence, and its time."""
+
+    doc_id: str
+    path: str | None = None
+    source: str | None = None
+    published: date | None = None
+    span: Span
+    text: str
+    sentence: str
+    sentence_span: Span
+    sentence_index: int = 0
+    heading: bool = False
+    time: TimeScope = Field(default_factory=TimeScope)
+    attribution: str | None = None
+
+
+class QuantityClaim(ClaimBase):
+    """A figure with what it is about: subject, measure, scope, value, time, source.
+
+    ``also`` holds the same figure in other units ("5 billion yuan
+    (US$687.6 million)"); ``whole`` is what a percentage or share is a part of.
+    """
+
+    kind: Literal["quantity"] = "quantity"
+    subject: EntityRef | None = None
+    measure: str | None = None
+    counted: str | None = None
+    scope: str | None = None
+    quantity: Quantity
+    also: list[Quantity] = Field(default_factory=list)
+    whole: str | None = None
+    cumulative: bool = False
+
+
+class RoleClaim(ClaimBase):
+    """A person holds a role, possibly at an organisation ("Robin Li, CEO of Baidu")."""
+
+    kind: Literal["role"] = "role"
+    person: EntityRef
+    role: str
+    org: EntityRef | None = None
+
+
+class EventClaim(ClaimBase):
+    """Something happened to some entities at a time ("received approval at the end of August 2023")."""
+
+    kind: Literal["event"] = "event"
+    participants: list[EntityRef]
+    event: str
+
+
+class MembershipClaim(ClaimBase):
+    """Entities are (or are not) among a group ("among the first companies to receive approvals")."""
+
+    kind: Literal["membership"] = "membership"
+    members: list[EntityRef]
+    group: str
+    negated: bool = False
+
+
+Claim = Annotated[
+    Union[QuantityClaim, RoleClaim, EventClaim, MembershipClaim], Field(discriminator="kind")
+]
+
+
+class Relation(str, Enum):
+    """How two claims about the same thing relate."""
+
+    CONTRADICTION = "contradiction"
+    CONSISTENT = "consistent"
+    CHANGE_OVER_TIME = "change_over_time"
+    DIFFERENT_SCOPE = "different_scope"
+    HEDGE_OR_ROUNDING = "hedge_or_rounding"
+    INCOMPARABLE = "incomparable"
+
+
+class Comparison(Record):
+    """Two claims that share a key, and how they relate, explained.
+
+    ``ratio`` is the larger central value over the smaller, when both are known.
+    """
+
+    a: Claim
+    b: Claim
+    relation: Relation
+    ratio: Num | None = None
+    explanation: str
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+class Finding(Record):
+    """A reportable result: a rule's code, severity, message and the claims behind it.
+
+    ``fingerprint`` is stable across runs and edits that move text: it hashes
+    the code, the keys and the values, never line numbers.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    explanation: str = ""
+    relation: Relation | None = None
+    claims: list[Claim] = Field(default_factory=list)
+    fingerprint: str = ""
+    path: str | None = None
+    span: Span | None = None
+
+
+class DocumentInfo(Record):
+    """What a report says about each document it read."""
+
+    id: str
+    path: str | None = None
+    source: str | None = None
+    published: date | None = None
+    title: str | None = None
+    claims: int = 0
+
+
+class Report(Record):
+    """Everything one run found: documents, claims, findings and counts."""
+
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    stats: dict[str, Any] = Field(default_factory=dict)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Span,
+    Quantity,
+    TimeScope,
+    NumberMention,
+    TimeMention,
+    EntityRef,
+    Document,
+    Sentence,
+    QuantityClaim,
+    RoleClaim,
+    EventClaim,
+    MembershipClaim,
+    Comparison,
+    Finding,
+    Report,
+)
+
+
+def json_schemas() -> dict[str, Any]:
+    """JSON Schema of every record, keyed by model name.
+
+    >>> "Quantity" in json_schemas()
+    True
+    """
+    return {m.__name__: m.model_json_schema() for m in ALL_MODELS}
+
+
+def dump_json_schemas() -> str:
+    """All record schemas as one pretty JSON text."""
+    return json.dumps(json_schemas(), indent=2, sort_keys=True)
