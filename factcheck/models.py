@@ -367,6 +367,21 @@ class Finding(Record):
     span: Span | None = None
 
 
+class RuleInfo(Record):
+    """What a rule is: its code, name, default severity and documentation.
+
+    ``summary`` is one line (what it finds); ``description`` says why it
+    matters; ``example`` shows text that triggers it.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    description: str = ""
+    example: str = ""
+
+
 class DocumentInfo(Record):
     """What a report says about each document it read."""
 
@@ -402,6 +417,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     MembershipClaim,
     Comparison,
     Finding,
+    RuleInfo,
     Report,
 )
 
