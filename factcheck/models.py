@@ -326,12 +326,16 @@ class Comparison(Record):
     """Two claims that share a key, and how they relate, explained.
 
     ``ratio`` is the larger central value over the smaller, when both are known.
+    ``detail`` refines the relation: ``scale_slip`` (a gap of a power of ten),
+    ``hedge_conflict`` ("over 40" against exactly 40), ``currency`` (agree after
+    conversion), ``falling`` (a cumulative count that fell), ``time_unknown``.
     """
 
     a: Claim
     b: Claim
     relation: Relation
     ratio: Num | None = None
+    detail: str | None = None
     explanation: str
 
 

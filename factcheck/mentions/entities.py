@@ -1,0 +1,324 @@
+"""Named entities: gazetteer names and aliases, fuzzy matches, unresolved names.
+
+Three ways a name becomes an :class:`~factcheck.models.EntityRef`:
+
+1. **exact / alias** -- the text contains a canonical name or a listed alias
+   (``factcheck/data/entities.toml`` plus any user aliases file);
+2. **fuzzy** -- a capitalised run that is not listed but is close to a listed
+   name (rapidfuzz ``ratio`` >= :attr:`Gazetteer.fuzzy_cutoff`): "Sensetime
+   Group" is not listed but "Baidus" would still meet "Baidu";
+3. **unresolved** -- any other capitalised run ("Zhaopin Ltd", "Jilin
+   International Studies University"), with an id made from its folded text
+   so the same spelling meets itself across documents.
+
+>>> g = Gazetteer.default()
+>>> [(e.id, e.method) for e in g.find("Li Yanhong said Ernie Bot grew.")]
+[('robin_li', 'alias'), ('ernie_bot', 'exact')]
+>>> g.resolve("Robin Li").id == g.resolve("Li Yanhong").id
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from factcheck._data import load_toml
+from factcheck.errors import ConfigError
+from factcheck.models import EntityRef, Span
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# Aliases shorter than this match case-sensitively only ("US" is not "us").
+_CASE_SENSITIVE_BELOW = 4
+
+_STOP = load_toml("stopwords.toml")
+_FUNCTION_WORDS = frozenset(_STOP["capitalised_function_words"])
+_MODIFIER_SUFFIXES = tuple(_STOP["modifier_suffixes"])
+_ACRONYMS = frozenset(_STOP["common_acronyms"])
+
+# A capitalised run: capitalised tokens, optionally joined by "of"/"and"/"&".
+# Each repetition must begin with whitespace, so the loop cannot backtrack
+# over the same characters in two ways.
+_CAPITALISED = re.compile(
+    r"""
+    (?<![\w.])                                  # not inside a word
+    (?:[A-Z][\w’'.&-]*|[0-9]+[A-Za-z][\w.-]*)   # first token: Capitalised or 4Paradigm
+    (?:[ ](?:(?:of|for|de|&)[ ])?[A-Z][\w’'&-]*)*  # more capitalised tokens ("and" would join two names)
+    """,
+    re.VERBOSE,
+)
+
+
+def fold(name: str) -> str:
+    """Fold a name for lookups: NFKC, case-folded, curly quotes straightened, spaces squeezed.
+
+    >>> fold("Baidu’s  ERNIE Bot")
+    "baidu's ernie bot"
+    """
+    text = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
+    return " ".join(text.split())
+
+
+def _strip_possessive(surface: str) -> str:
+    for tail in ("’s", "'s", "’", "'"):
+        if surface.endswith(tail):
+            return surface[: -len(tail)]
+    return surface
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One gazetteer entry: an id, a canonical name, a type and its aliases."""
+
+    id: str
+    name: str
+    type: str = "org"
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation that shares prefixes, so matching is one pass per position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)
+
+
+@dataclass
+class Gazetteer:
+    """Known entities with their aliases; finds and resolves names in text."""
+
+    entities: dict[str, Entity]
+    fuzzy_cutoff: float = 90.0
+    _by_folded: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _by_exact: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _canonical: set[str] = field(default_factory=set, init=False, repr=False)
+    _insensitive: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _sensitive: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _choices: list[str] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        long_names: list[str] = []
+        short_names: list[str] = []
+        for ent in self.entities.values():
+            for surface in (ent.name, *ent.aliases):
+                if surface == ent.name:
+                    self._canonical.add(fold(surface))
+                if len(surface) < _CASE_SENSITIVE_BELOW:
+                    self._by_exact.setdefault(surface, ent.id)
+                    short_names.append(surface)
+                else:
+                    self._by_folded.setdefault(fold(surface), ent.id)
+                    long_names.append(fold(surface))
+        boundary_l, boundary_r = r"(?<![\w.])", r"(?![\w])"
+        if long_names:
+            self._insensitive = re.compile(
+                boundary_l + "(?:" + _trie_regex(set(long_names)) + ")" + boundary_r, re.IGNORECASE
+            )
+        if short_names:
+            self._sensitive = re.compile(boundary_l + "(?:" + _trie_regex(set(short_names)) + ")" + boundary_r)
+        self._choices = sorted(self._by_folded)
+
+    # -- construction ---------------------------------------------------------
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The gazetteer shipped in ``factcheck/data/entities.toml``."""
+        return _default_gazetteer()
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], *, path: str | None = None) -> dict[str, Entity]:
+        """Entities from a parsed aliases file.
+
+        Two shapes are accepted: ``[id] name=..., aliases=[...]`` tables, or
+        ``"Canonical Name" = ["alias", ...]``.
+        """
+        out: dict[str, Entity] = {}
+        for key, value in data.items():
+            if isinstance(value, list):
+                name = key
+                ent_id = re.sub(r"[^a-z0-9]+", "_", fold(key)).strip("_")
+                out[ent_id] = Entity(id=ent_id, name=name, aliases=tuple(str(v) for v in value))
+            elif isinstance(value, Mapping):
+                unknown = set(value) - {"name", "type", "aliases", "parent"}
+                if unknown or "name" not in value:
+                    raise ConfigError(
+                        f"entity {key!r}: needs 'name'; unknown keys {sorted(unknown)}", path=path
+                    )
+                out[key] = Entity(
+                    id=key,
+                    name=str(value["name"]),
+                    type=str(value.get("type", "org")),
+                    aliases=tuple(str(a) for a in value.get("aliases", ())),
+                    parent=value.get("parent"),  # type: ignore[arg-type]
+                )
+            else:
+                raise ConfigError(f"entity {key!r}: expected a table or a list of aliases", path=path)
+        return out
+
+    def extended(self, extra: Mapping[str, Entity]) -> Gazetteer:
+        """A new gazetteer with ``extra`` entries added; aliases of a known id are merged."""
+        merged = dict(self.entities)
+        for ent_id, ent in extra.items():
+            # A user entry whose canonical name is already known extends that entity.
+            known = self._by_folded.get(fold(ent.name)) or self._by_exact.get(ent.name)
+            target = merged.get(ent_id) or (merged.get(known) if known else None)
+            if target is not None:
+                merged[target.id] = Entity(
+                    id=target.id,
+                    name=target.name,
+                    type=target.type,
+                    aliases=tuple(dict.fromkeys((*target.aliases, *ent.aliases))),
+                    parent=target.parent,
+                )
+            else:
+                merged[ent_id] = ent
+        return Gazetteer(merged, fuzzy_cutoff=self.fuzzy_cutoff)
+
+    def with_aliases_file(self, path: str | Path) -> Gazetteer:
+        """Extend with a user aliases file (TOML or JSON)."""
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+            data = json.loads(raw) if p.suffix == ".json" else tomllib.loads(raw.decode("utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read aliases file: {exc}", path=str(p)) from None
+        return self.extended(self.from_mapping(data, path=str(p)))
+
+    # -- lookups ----------------------------------------------------------------
+    def lookup(self, surface: str) -> str | None:
+        """The id a listed name or alias stands for, or None."""
+        bare = _strip_possessive(surface.strip())
+        return self._by_exact.get(bare) or self._by_folded.get(fold(bare))
+
+    def resolve(self, surface: str, span: Span | None = None) -> EntityRef:
+        """Resolve one name to an :class:`EntityRef` (exact, alias, fuzzy or unresolved).
+
+        >>> Gazetteer.default().resolve("Beijing Fourth Paradigm Technology Co").id
+        'fourth_paradigm'
+        >>> Gazetteer.default().resolve("Acme Widgets").method
+        'unresolved'
+        """
+        bare = _strip_possessive(surface.strip())
+        ent_id = self.lookup(bare)
+        if ent_id is not None:
+            ent = self.entities[ent_id]
+            method = "exact" if fold(bare) == fold(ent.name) else "alias"
+            return EntityRef(id=ent_id, name=ent.name, surface=surface, span=span, method=method, type=ent.type)
+        if len(bare) >= 4:
+            best = process.extractOne(fold(bare), self._choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
+            if best is not None:
+                ent = self.entities[self._by_folded[best[0]]]
+                return EntityRef(
+                    id=ent.id, name=ent.name, surface=surface, span=span,
+                    score=round(float(best[1]), 1), method="fuzzy", type=ent.type,
+                )
+        folded = re.sub(r"[^\w]+", "-", fold(bare)).strip("-")
+        return EntityRef(id=f"x:{folded}", name=bare, surface=surface, span=span, score=0.0, method="unresolved")
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two names resolve to one entity.
+
+        >>> Gazetteer.default().same("ERNIE", "Ernie Bot")
+        True
+        """
+        return self.resolve(a).id == self.resolve(b).id
+
+    def find(self, text: str, offset: int = 0) -> list[EntityRef]:
+        """Every entity named in ``text``, in order, without overlaps.
+
+        Listed names win over capitalised runs; a name used as a modifier
+        ("ChatGPT-like", "Beijing-based") is not reported.
+        """
+        hits: list[tuple[int, int, str]] = []  # (start, end, id)
+        for pattern in (self._insensitive, self._sensitive):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                ent_id = self.lookup(m.group())
+                if ent_id is not None:
+                    hits.append((m.start(), m.end(), ent_id))
+        hits = _longest_first(hits)
+        refs: list[EntityRef] = []
+        taken = [(s, e) for s, e, _ in hits]
+        for start, end, ent_id in hits:
+            if _is_modifier(text, end):
+                continue
+            ent = self.entities[ent_id]
+            surface = text[start:end]
+            method = "exact" if fold(surface) == fold(ent.name) else "alias"
+            refs.append(
+                EntityRef(id=ent_id, name=ent.name, surface=surface, span=Span(start=offset + start, end=offset + end),
+                          method=method, type=ent.type)
+            )
+        for m in _CAPITALISED.finditer(text):
+            start, end = m.start(), m.end()
+            surface = text[start:end].rstrip(".-’'")
+            surface = _strip_possessive(surface)
+            end = start + len(surface)
+            if not surface or _overlaps(taken, start, end) or _is_modifier(text, end):
+                continue
+            words = surface.split()
+            # Drop leading function words ("The Cyberspace ..." -> "Cyberspace ...").
+            while words and words[0] in _FUNCTION_WORDS:
+                start += len(words[0]) + 1
+                words = words[1:]
+            while words and words[-1] in _ACRONYMS:
+                words = words[:-1]
+            if not words or all(w in _FUNCTION_WORDS or w in _ACRONYMS for w in words) or (
+                len(words) == 1 and len(words[0]) < 2
+            ):
+                continue
+            surface = " ".join(words)
+            refs.append(self.resolve(surface, Span(start=offset + start, end=offset + start + len(surface))))
+        refs.sort(key=lambda r: r.span.start if r.span else 0)
+        return refs
+
+
+def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for h in hits:
+        if h[0] >= last_end:
+            out.append(h)
+            last_end = h[1]
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_modifier(text: str, end: int) -> bool:
+    tail = text[end : end + 10].lower()
+    return tail.startswith(_MODIFIER_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer(Gazetteer.from_mapping(load_toml("entities.toml"), path="factcheck/data/entities.toml"))
