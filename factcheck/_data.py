@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
+
+
+_DATA = Path(__file__).resolve().parent / "data"
 
 
 @lru_cache(maxsize=None)
@@ -20,5 +23,7 @@ def load_toml(name: str) -> dict[str, Any]:
     >>> isinstance(load_toml("measures.toml"), dict)
     True
     """
-    text = resources.files("factcheck").joinpath("data", name).read_text(encoding="utf-8")
+    # Resolved next to this file rather than through importlib.resources: modules read their
+    # lexicons while the package itself is still being imported.
+    text = (_DATA / name).read_text(encoding="utf-8")
     return tomllib.loads(text)

@@ -75,13 +75,21 @@ class Lexicon:
         return {w: key for key, words in self.measures["scope"].items() for w in words}
 
     @cached_property
+    def scope_modifiers(self) -> dict[str, str]:
+        """Scope words that apply only inside the counted noun phrase."""
+        out = dict(self.scope_words)
+        out.update({w: key for key, words in self.measures.get("scope_modifiers", {}).items() for w in words})
+        return out
+
+    @cached_property
     def scope_regex(self) -> re.Pattern[str]:
         """Finds scope words in a sentence."""
         return phrase_regex(list(self.scope_words))
 
-    def scope_of(self, word: str) -> str | None:
-        """The scope key a word stands for."""
-        return self.scope_words.get(" ".join(word.lower().split()))
+    def scope_of(self, word: str, *, in_noun_phrase: bool = False) -> str | None:
+        """The scope key a word stands for (modifiers count only inside the counted noun phrase)."""
+        table = self.scope_modifiers if in_noun_phrase else self.scope_words
+        return table.get(" ".join(word.lower().split()))
 
     def measure_of(self, noun_phrase: str) -> str | None:
         """The measure a counted noun phrase names: its longest listed ending.
@@ -125,6 +133,12 @@ class Lexicon:
     def event_regex(self) -> list[tuple[str, re.Pattern[str]]]:
         """(event key, pattern) for each event."""
         return [(k, phrase_regex(v, flexible_possessive=True)) for k, v in self.claims["events"].items()]
+
+    @cached_property
+    def aggregate_regex(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """(total cues, increment cues, continuation cues)."""
+        a = self.claims["aggregate"]
+        return phrase_regex(a["total"]), phrase_regex(a["increment"]), phrase_regex(a["continuation"])
 
     @cached_property
     def membership_regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -266,7 +266,8 @@ class QuantityClaim(ClaimBase):
     """A figure with what it is about: subject, measure, scope, value, time, source.
 
     ``also`` holds the same figure in other units ("5 billion yuan
-    (US$687.6 million)"); ``whole`` is what a percentage or share is a part of.
+    (US$687.6 million)"); ``whole`` is what a percentage or share is a part of;
+    ``aggregate`` says whether the figure is a running total or one batch of it.
     """
 
     kind: Literal["quantity"] = "quantity"
@@ -278,6 +279,7 @@ class QuantityClaim(ClaimBase):
     also: list[Quantity] = Field(default_factory=list)
     whole: str | None = None
     cumulative: bool = False
+    aggregate: Literal["total", "increment"] | None = None
 
 
 class RoleClaim(ClaimBase):

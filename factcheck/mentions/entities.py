@@ -294,9 +294,16 @@ class Gazetteer:
             ):
                 continue
             surface = " ".join(words)
+            if len(words) == 1 and _at_sentence_start(text, start) and self.lookup(surface) is None:
+                continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
             refs.append(self.resolve(surface, Span(start=offset + start, end=offset + start + len(surface))))
         refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    head = text[max(0, start - 3) : start]
+    return start == 0 or not text[:start].strip(" \t\"“‘'(") or bool(re.search(r"[:.!?]\s+$|\n\s*$", head))
 
 
 def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -1,0 +1,159 @@
+"""What a rule is, and what it sees.
+
+A rule has a :class:`~factcheck.models.RuleInfo` (code, name, severity,
+documentation) and a :meth:`Rule.check` that reads a :class:`CheckContext`
+-- the documents, their claims, and the comparisons already made between
+claims that share a key -- and yields findings.
+
+>>> class Nothing(Rule):
+...     '''Finds nothing (an example).'''
+...     info = RuleInfo(code="X001", name="nothing", severity=Severity.INFO, summary="finds nothing")
+...     def check(self, ctx):
+...         return []
+>>> Nothing().info.code
+'X001'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar
+
+from factcheck.models import (
+    Claim,
+    Comparison,
+    Document,
+    Finding,
+    QuantityClaim,
+    Relation,
+    RuleInfo,
+    Severity,
+    Span,
+)
+
+
+@dataclass
+class CheckContext:
+    """Everything rules read: documents, claims, comparisons.
+
+    ``drafts`` holds the ids of the documents being checked; with sources
+    given (``--against``), findings need at least one claim from a draft.
+    """
+
+    documents: Sequence[Document]
+    claims: Sequence[Claim]
+    comparisons: Sequence[Comparison] = ()
+    drafts: frozenset[str] = frozenset()
+    options: dict = field(default_factory=dict)
+
+    @cached_property
+    def by_document(self) -> dict[str, list[Claim]]:
+        """Claims grouped by document id, in text order."""
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            out[c.doc_id].append(c)
+        return out
+
+    @cached_property
+    def quantity_claims(self) -> list[QuantityClaim]:
+        """Only the figures."""
+        return [c for c in self.claims if isinstance(c, QuantityClaim)]
+
+    def involves_draft(self, claims: Iterable[Claim]) -> bool:
+        """Whether a finding about ``claims`` concerns a document being checked."""
+        return not self.drafts or any(c.doc_id in self.drafts for c in claims)
+
+
+def fingerprint(code: str, claims: Sequence[Claim], extra: str = "") -> str:
+    """A stable id for a finding: code, documents, keys and values -- never offsets."""
+    parts = [code, extra]
+    for c in claims:
+        who = getattr(c, "subject", None)
+        q = getattr(c, "quantity", None)
+        parts.append(
+            "|".join(
+                str(x)
+                for x in (
+                    c.path or c.doc_id, c.kind, who.id if who else "", getattr(c, "measure", ""),
+                    q.value if q else "", q.bound.value if q else "", q.unit if q else "", c.time.start, c.text,
+                )
+            )
+        )
+    parts[2:] = sorted(parts[2:])
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+class Rule:
+    """Base of every rule. Subclasses set :attr:`info` and implement :meth:`check`."""
+
+    info: ClassVar[RuleInfo]
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Yield findings for ``ctx``."""
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        claims: Sequence[Claim],
+        *,
+        explanation: str = "",
+        relation: Relation | None = None,
+        severity: Severity | None = None,
+        span: Span | None = None,
+        path: str | None = None,
+        key: str = "",
+    ) -> Finding:
+        """A finding of this rule about ``claims``, located at the first claim unless told."""
+        first = claims[0] if claims else None
+        return Finding(
+            code=self.info.code,
+            name=self.info.name,
+            severity=severity or self.info.severity,
+            message=message,
+            explanation=explanation,
+            relation=relation,
+            claims=list(claims),
+            fingerprint=fingerprint(self.info.code, claims, key),
+            path=path if path is not None else (first.path if first else None),
+            span=span if span is not None else (first.span if first else None),
+        )
+
+
+class ComparisonRule(Rule):
+    """A rule that reports comparisons of one relation (and optionally one detail)."""
+
+    relation: ClassVar[Relation]
+    details: ClassVar[frozenset[str | None] | None] = None  # None: any detail
+
+    def wanted(self, comparison: Comparison) -> bool:
+        """Whether this rule reports ``comparison``."""
+        if comparison.relation is not self.relation:
+            return False
+        return self.details is None or comparison.detail in self.details
+
+    def message(self, comparison: Comparison) -> str:
+        """One line for the finding."""
+        return comparison.explanation.split(": ", 1)[0]
+
+    def severity_for(self, comparison: Comparison) -> Severity | None:
+        """Severity of one finding (default: the rule's)."""
+        return None
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for comp in ctx.comparisons:
+            if not self.wanted(comp) or not ctx.involves_draft((comp.a, comp.b)):
+                continue
+            # Locate the finding in a draft when there is one.
+            a, b = (comp.a, comp.b) if (not ctx.drafts or comp.a.doc_id in ctx.drafts) else (comp.b, comp.a)
+            yield self.finding(
+                self.message(comp),
+                [a, b],
+                explanation=comp.explanation,
+                relation=comp.relation,
+                severity=self.severity_for(comp),
+            )

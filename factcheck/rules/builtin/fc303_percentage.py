@@ -1,0 +1,59 @@
+"""FC303 percentage-mismatch.
+
+What: a percentage stated beside its part and whole (or beside an old and a
+new value) that the two values do not give.
+Why: "40 of 130 models, or 40 per cent" is a slip any reader can spot.
+Example: "14 of the 40 approved models, or 50 per cent".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from factcheck.models import Finding, QuantityClaim, RuleInfo, Severity
+from factcheck.rules.base import CheckContext, Rule
+
+
+class PercentageMismatch(Rule):
+    info = RuleInfo(
+        code="FC303", name="percentage-mismatch", severity=Severity.WARNING,
+        summary="A percentage does not follow from the part and whole (or old and new value) beside it.",
+        description="In a sentence with one percentage and two figures of one unit, the percentage must be "
+        "part/whole, the growth new/old - 1, or the fall 1 - new/old, within rounding (1 point or the "
+        "percentage's own precision).",
+        example="“14 of the 40 approved models, or 50 per cent”.",
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        by_sentence: dict[tuple[str, int], list[QuantityClaim]] = defaultdict(list)
+        for c in ctx.quantity_claims:
+            if not ctx.drafts or c.doc_id in ctx.drafts:
+                by_sentence[(c.doc_id, c.sentence_index)].append(c)
+        for claims in by_sentence.values():
+            percents = [c for c in claims if c.quantity.unit == "percent"]
+            values = [c for c in claims if c.quantity.unit not in ("percent", "percentage_points", "times")]
+            if len(percents) != 1 or len(values) != 2 or values[0].quantity.unit != values[1].quantity.unit:
+                continue
+            if any(c.quantity.bound.value not in ("exact", "approx") for c in (*percents, *values)):
+                continue
+            p = percents[0].quantity
+            a, b = values[0].quantity.value, values[1].quantity.value
+            if a <= 0 or b <= 0:
+                continue
+            small, big = min(a, b), max(a, b)
+            options = [small / big * 100, (big / small - 1) * 100, (1 - small / big) * 100]
+            slack = max(Decimal(1), (p.precision or Decimal(1)) / 2, p.value * Decimal("0.05"))
+            if p.bound.value == "approx" and p.low is not None and p.high is not None:
+                slack = max(slack, (p.high - p.low) / 2)
+            if any(abs(o - p.value) <= slack for o in options):
+                continue
+            best = min(options, key=lambda o: abs(o - p.value))
+            yield self.finding(
+                f"“{percents[0].text}” does not follow from {values[0].text} and {values[1].text} "
+                f"(closest reading: {best.quantize(Decimal('0.1'))}%)",
+                [percents[0], *values],
+                explanation=f"In “{percents[0].sentence}” no reading of the two figures (part of whole, growth "
+                f"or fall) gives {p.value}%.",
+            )

@@ -1,0 +1,58 @@
+"""FC304 shares-over-100.
+
+What: shares of one whole, for different entities at one time, that add up
+to more than 100 per cent -- or a single share outside 0-100.
+Why: parts cannot exceed their whole; one share is wrong or the wholes differ.
+Example: "China had 60 per cent of the world's models, the United States 50
+per cent".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from factcheck.models import Finding, QuantityClaim, RuleInfo, Severity
+from factcheck.rules.base import CheckContext, Rule
+
+#: Rounding allowance on a sum of shares, in points.
+SLACK = Decimal(1)
+
+
+class SharesOver100(Rule):
+    info = RuleInfo(
+        code="FC304", name="shares-over-100", severity=Severity.ERROR,
+        summary="Shares of one whole add up to more than 100 per cent (or one share is outside 0-100).",
+        description="Shares (measure 'share', in per cent) in one document, at one time, for different "
+        "subjects are summed by their lower bounds; above 100 (+1 point for rounding) is an error.",
+        example="“60 per cent of the global total … the United States with a 50 per cent share”.",
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for doc_id, claims in ctx.by_document.items():
+            if ctx.drafts and doc_id not in ctx.drafts:
+                continue
+            groups: dict[tuple, dict[str, QuantityClaim]] = defaultdict(dict)
+            for c in claims:
+                if not (isinstance(c, QuantityClaim) and c.measure == "share" and c.quantity.unit == "percent"):
+                    continue
+                low = c.quantity.low if c.quantity.low is not None else c.quantity.value
+                if low > 100 + SLACK or (c.quantity.high is not None and c.quantity.high < 0):
+                    yield self.finding(f"A share of {c.text} is outside 0-100 per cent", [c])
+                    continue
+                if c.subject is None:
+                    continue
+                key = (c.time.start, c.time.end)
+                groups[key].setdefault(c.subject.id, c)
+            for parts in groups.values():
+                if len(parts) < 2:
+                    continue
+                total = sum((p.quantity.low if p.quantity.low is not None else p.quantity.value) for p in parts.values())
+                if total > 100 + SLACK:
+                    items = sorted(parts.values(), key=lambda p: p.span.start)
+                    listing = ", ".join(f"{p.subject.name} {p.text}" for p in items)
+                    yield self.finding(
+                        f"Shares add up to {total}% ({listing})", items,
+                        explanation="Shares of one whole at one time cannot add up to more than 100 per cent.",
+                    )

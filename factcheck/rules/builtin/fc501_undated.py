@@ -1,0 +1,29 @@
+"""FC501 undated-figure.
+
+What: a figure whose sentence gives no time, so it is read as of the
+publication date.
+Why: figures in a fast-moving field go stale quickly; "as of" dates let a
+reader (and this tool) tell growth from contradiction.
+Example: "Ernie Bot has more than 200 million users." with no date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from factcheck.models import Finding, QuantityClaim, RuleInfo, Severity
+from factcheck.rules.base import CheckContext, Rule
+
+
+class UndatedFigure(Rule):
+    info = RuleInfo(
+        code="FC501", name="undated-figure", severity=Severity.INFO,
+        summary="A figure with no time in its sentence (read as of the publication date).",
+        description="Only figures with a known measure are reported; headings are skipped.",
+        example="“Ernie Bot has more than 200 million users.”",
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for c in ctx.quantity_claims:
+            if c.time.as_of_publication and c.measure and not c.heading and ctx.involves_draft((c,)):
+                yield self.finding(f"“{c.text}” has no date; it is read as of publication", [c])
