@@ -98,10 +98,12 @@ class Lexicon:
         'llms'
         """
         words = noun_phrase.lower().replace("’", "'").split()
-        for i in range(len(words)):
-            key = self.measure_nouns.get(" ".join(words[i:]))
-            if key:
-                return key
+        # Prefer a listed ending of the whole phrase, then of shorter prefixes ("LLMs available").
+        for j in range(len(words), 0, -1):
+            for i in range(j):
+                key = self.measure_nouns.get(" ".join(words[i:j]))
+                if key:
+                    return key
         return None
 
     @cached_property

@@ -6,7 +6,8 @@ Document -> Sentence -> (NumberMention, TimeMention, EntityRef) -> Claim
 All offsets are 0-based, half-open, in Unicode code points of the text as read
 from the file (``document.text[span.start:span.end]`` is the surface form).
 Numeric values are :class:`~decimal.Decimal`, never binary floats; in JSON
-they are written as numbers whose text is the exact decimal (``5.57``), and
+they are written as numbers whose text is the exact decimal (``5.57``; a
+string in the rare case a double cannot hold every digit), and
 an unbounded side of an interval is ``null``.
 
 >>> q = Quantity(value=Decimal("70"), low=Decimal("70"), high=None,
@@ -28,16 +29,19 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
 
-def _decimal_to_json(value: Decimal | None) -> int | float | None:
-    """Integral decimals become ints; others a float whose repr is the decimal's text."""
+def _decimal_to_json(value: Decimal | None) -> int | float | str | None:
+    """Exact JSON for a decimal: an int when integral, a float when its text round-trips, else a string."""
     if value is None:
         return None
     if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    return str(value)  # more digits than a double holds: keep them all, as text
 
 
-#: A Decimal that serialises to a JSON number (exact for up to 15 significant digits).
+#: A Decimal that serialises to an exact JSON number (a string only beyond 15-17 significant digits).
 Num = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
 
 

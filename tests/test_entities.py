@@ -1,0 +1,69 @@
+"""Gazetteer: exact names, aliases, fuzzy matches, unresolved names, user aliases."""
+
+import pytest
+
+from factcheck.errors import ConfigError
+from factcheck.mentions.entities import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.default()
+
+
+def test_aliases_resolve_to_one_id(g):
+    assert g.same("Robin Li", "Li Yanhong")
+    assert g.same("Ernie Bot", "ERNIE Bot")
+    assert g.same("Zhipu", "Zhipu AI")
+    assert g.same("Fourth Paradigm", "4Paradigm")
+    assert g.same("李彦宏", "Robin Li")
+    assert not g.same("Baidu", "Ernie Bot")
+
+
+def test_find_reports_spans_and_methods(g):
+    text = "Baidu’s Ernie Bot, a ChatGPT-like chatbot, beat Moonshot."
+    refs = g.find(text, offset=100)
+    assert [(r.id, r.method) for r in refs] == [("baidu", "exact"), ("ernie_bot", "exact"), ("moonshot_ai", "alias")]
+    for r in refs:
+        assert text[r.span.start - 100 : r.span.end - 100] == r.surface
+
+
+def test_modifier_names_are_not_entities(g):
+    ids = [r.id for r in g.find("Beijing-based Baichuan built ChatGPT-style bots.")]
+    assert ids == ["baichuan"]
+
+
+def test_short_aliases_are_case_sensitive(g):
+    assert [r.id for r in g.find("The US said so.")] == ["united_states"]
+    assert g.find("let us go") == []
+
+
+def test_fuzzy_match_keeps_score(g):
+    ref = g.resolve("Sensetme")
+    assert ref.id == "sensetime" and ref.method == "fuzzy" and 80 <= ref.score < 100
+
+
+def test_unknown_capitalised_names_are_unresolved(g):
+    refs = g.find("Officials at Jilin International Studies University agreed.")
+    assert [(r.name, r.method) for r in refs] == [("Jilin International Studies University", "unresolved")]
+
+
+def test_sentence_initial_words_and_acronyms_are_not_names(g):
+    assert g.find("Approves 14 LLMs for public release") == []
+    assert g.find("GenAI and LLMs are here.") == []
+
+
+def test_user_aliases_file_extends_gazetteer(tmp_path, g):
+    f = tmp_path / "aliases.toml"
+    f.write_text('"Acme Robotics" = ["Acme", "ACME Corp"]\n[baidu]\nname = "Baidu"\naliases = ["Baidu Netcom"]\n')
+    g2 = g.with_aliases_file(f)
+    assert g2.same("ACME Corp", "Acme Robotics")
+    assert g2.resolve("Baidu Netcom").id == "baidu"
+    assert g.resolve("Baidu Netcom").id != "baidu"  # the default is untouched
+
+
+def test_bad_aliases_file_is_a_config_error(tmp_path, g):
+    f = tmp_path / "bad.toml"
+    f.write_text("[x]\ncolour = 'red'\n")
+    with pytest.raises(ConfigError, match="bad.toml"):
+        g.with_aliases_file(f)
