@@ -1,0 +1,1 @@
+"""Recognisers: numbers, times and entities found in sentences."""
