@@ -72,7 +72,9 @@ _BACK_REFERENCE = re.compile(
     r"in\s+that\s+year|at\s+that\s+point|back\s+then)\b",
     re.IGNORECASE,
 )
-_OF_WHICH = re.compile(r"^\s*of\s+(?:which|whom|them)\s+(?:are|were|is|was)\s+", re.IGNORECASE)
+_OF_WHICH = re.compile(r"^\s*of\s+(?:which|whom|them)\s+(?:(?:are|were|is|was)\s+)?", re.IGNORECASE)
+# "some 85,000 are enterprise clients": the figure is the subject of a copula naming what it counts.
+_COPULA = re.compile(r"^\s+(?:are|were|is|was)\s+", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' -]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while)\b|$)", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
@@ -155,9 +157,13 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     before = text[:start]
 
     counted, counted_end = _counted_after(after, end)
-    of_which = _OF_WHICH.match(after)
+    of_which = _OF_WHICH.match(after) or _COPULA.match(after)
     if of_which:
-        counted, counted_end = _counted_after(after[of_which.end():], end + of_which.end())
+        part, part_end = _counted_after(after[of_which.end():], end + of_which.end())
+        if part and (of_which.re is _OF_WHICH or LEXICON.measure_of(part)):
+            counted, counted_end = part, part_end
+        else:
+            of_which = None
     if counted is None:
         counted = _counted_before(before)
     elliptic = counted is None and previous is not None and previous.quantity.unit == q.unit
@@ -171,7 +177,11 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             whole = m.group(1).strip()
 
     measure = _measure(q.unit, counted, whole, before)
-    scope = previous.scope if elliptic else _scope(text, start, end, counted)
+    scope = _scope(text, start, end, counted)
+    if elliptic:  # "Ernie Bot held 45 per cent of the market, Doubao 30 per cent"
+        measure = previous.measure or measure
+        whole = whole or previous.whole
+        scope = scope or previous.scope
     aggregate = _aggregate(text, start, end, counted)
     total_cue, _, continuation = LEXICON.aggregate_regex
     if measure and continuation.search(text):
@@ -218,6 +228,8 @@ def _np_words(text: str, limit: int = 7) -> list[re.Match[str]]:
             continue
         if low in _NP_STOP or (words and (low.endswith("ing") and low not in LEXICON.measure_nouns)):
             break
+        if words and LEXICON.scope_of(low) and not LEXICON.scope_of(low, in_noun_phrase=True) == "registered":
+            break  # "40 models approved": the scope word is not part of what is counted
         words.append(m)
         pos = m.end()
         if len(words) >= limit:
@@ -331,7 +343,8 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
         e for e in entities
         if e.span and e.type in _SUBJECT_TYPES and not any(s.contains(e.span) for s in skip)
     ]
-    candidates = [e for e in candidates if not _in_closed_brackets(text, e.span.start - base, start)]
+    candidates = [e for e in candidates if not _in_closed_brackets(text, e.span.start - base, start)
+                  and not _in_apposition(text, e.span.start - base, start)]
     left = [e for e in candidates if lo <= e.span.start - base and e.span.end - base <= start]
     if left:
         return left[-1]
@@ -340,10 +353,17 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
         if start < s < hi and e.type in ("place", None) and _PLACE_AFTER.search(text[max(0, s - 12) : s]):
             return e
     earlier = [e for e in candidates if e.span.end - base <= lo and e.type != "person"]
-    if earlier and lo > 0 and text[lo - 1] == ":":  # "China's push: approves 14 LLMs"
+    pointing_back = _ANAPHOR.search(text, lo, hi) or _ANAPHOR.search(text, 0, min(len(text), 12))
+    if pointing_back:
+        # "Zhipu AI said it had raised $5 billion": "it" is the speaker when the speaker is an organisation.
+        speakers = [e for e in entities if e.span and e.type in ("org", "product") and e.span.end - base <= lo
+                    and any(s.contains(e.span) for s in skip)]
+        if speakers and re.search(r"\b(?:it|its)\b", text[lo:hi], re.IGNORECASE):
+            return speakers[-1]
+    if earlier:  # "China had 130 LLMs, while regulators said that the total had reached 40"
         return earlier[-1]
     # The topic carries over only when the clause points back to it ("the country", "its", "This brings").
-    if _ANAPHOR.search(text, lo, hi) or _ANAPHOR.search(text, 0, min(len(text), 12)):
+    if pointing_back:
         return state.topic
     return None
 
@@ -360,10 +380,21 @@ def _entity_after(text: str, base: int, pos: int, entities: Sequence[EntityRef])
 
 
 _ANAPHOR = re.compile(
-    r"\b(?:it|its|it's|they|their|this|these|the\s+(?:country|company|firm|group|startup|start-up|platform|"
+    r"\b(?:it|its|it's|they|their|this|these|those|the\s+(?:country|company|firm|group|startup|start-up|platform|"
     r"chatbot|app|model|service|nation|government|city|region))\b",
     re.IGNORECASE,
 )
+
+
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|which|who|whose|now|once|formerly|also)\b[^,;]{0,80},", re.IGNORECASE)
+
+
+def _in_apposition(text: str, pos: int, until: int) -> bool:
+    """Whether ``pos`` is inside ", the chatbot made by Moonshot AI," closed before ``until``."""
+    for m in _APPOSITION.finditer(text, max(0, pos - 90), until):
+        if m.start() < pos < m.end() <= until:
+            return True
+    return False
 
 
 def _in_closed_brackets(text: str, pos: int, until: int) -> bool:
@@ -413,11 +444,11 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef]) -> tuple[s
         generic = [g for g in LEXICON.generic_source_regex.finditer(text, max(0, v.start() - 40), v.start())]
         if generic:
             return generic[-1].group(), []
+        if before and v.start() - (before[-1].span.end - base) <= 3:  # "Baidu says ..."
+            return before[-1].name, [before[-1].span]
         after = [e for e in entities if e.span and 0 <= e.span.start - base - v.end() <= 2]
         if after:  # "said Robin Li"
             return after[0].name, [after[0].span]
-        if before and v.start() - (before[-1].span.end - base) <= 3:
-            return before[-1].name, [before[-1].span]
     return None, []
 
 

@@ -14,14 +14,14 @@ The order of questions follows DESIGN.md:
 6. otherwise ``contradiction``; a gap of x10, x100 or x1000 is flagged as a
    likely scale or unit slip (``detail="scale_slip"``).
 
-Rounding: an exact figure stands for any value it rounds from, within half
-its precision but never more than :data:`MAX_ROUNDING` of its size, so
-"$5.6 million" covers $5.576 million while "200 million" does not cover
-250 million.
+Rounding: an exact figure stands for any value it was rounded or truncated
+from -- half a step of its last digit below, a whole step above -- but never
+more than :data:`MAX_ROUNDING` of its size, so "$5.5M" and "$5.6 million"
+cover $5.576 million while "200 million" does not cover 250 million.
 
 >>> from factcheck.models import Quantity, Bound
 >>> widened(Quantity(value=Decimal("5.6"), low=Decimal("5.6"), high=Decimal("5.6"), precision=Decimal("0.1")))
-(Decimal('5.55'), Decimal('5.65'))
+(Decimal('5.55'), Decimal('5.7'))
 """
 
 from __future__ import annotations
@@ -49,11 +49,13 @@ _MONEY = frozenset(_RATES)
 
 def widened(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
     """The interval a quantity allows once rounding of its figures is allowed for."""
-    tol = Decimal(0)
+    below = above = Decimal(0)
     if q.precision is not None and q.precision > 0:
-        tol = min(q.precision / 2, abs(q.value) * MAX_ROUNDING)
-    low = None if q.low is None else q.low - tol
-    high = None if q.high is None else q.high + tol
+        cap = abs(q.value) * MAX_ROUNDING
+        below = min(q.precision / 2, cap)  # rounded up from at most half a step below
+        above = min(q.precision, cap)  # rounded down, or truncated ("$5.5M" for $5.576M), from up to a step above
+    low = None if q.low is None else q.low - below
+    high = None if q.high is None else q.high + above
     return low, high
 
 
@@ -132,6 +134,8 @@ def compare(a: QuantityClaim, b: QuantityClaim) -> Comparison:
         return _made(a, b, Relation.DIFFERENT_SCOPE, None, None,
                      f"They count different things: {_scope_word(a)} versus {_scope_word(b)}.")
     overlap = a.time.overlaps(b.time)
+    if overlap is False and a.measure in LEXICON.static:
+        overlap = True  # a trained model's parameters do not change with the date they are reported on
     aligned = _aligned(a, b)
     if overlap is False:
         return _over_time(a, b, aligned)

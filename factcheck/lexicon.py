@@ -64,6 +64,11 @@ class Lexicon:
         """Measures that are running totals."""
         return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("cumulative"))
 
+    @cached_property
+    def static(self) -> frozenset[str]:
+        """Measures that are fixed properties of their subject (time does not change them)."""
+        return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("static"))
+
     def label(self, measure: str) -> str:
         """A readable name for a measure key."""
         spec = self.measures["measure"].get(measure)

@@ -294,11 +294,16 @@ class Gazetteer:
             ):
                 continue
             surface = " ".join(words)
+            if len(words) == 1 and _SCALED_NUMBER.fullmatch(surface):
+                continue  # "671B", "85K": a figure with a scale suffix, not a name
             if len(words) == 1 and _at_sentence_start(text, start) and self.lookup(surface) is None:
                 continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
             refs.append(self.resolve(surface, Span(start=offset + start, end=offset + start + len(surface))))
         refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
+
+
+_SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

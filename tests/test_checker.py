@@ -1,0 +1,111 @@
+"""The check pipeline: blocking, drafts vs sources, suppressions, rule failures, seeds."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.checker import check, run_rules
+from factcheck.documents import load_document
+from factcheck.models import Relation, Severity
+from factcheck.rules import CheckContext, Rule, builtin_rules
+from factcheck.models import RuleInfo
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_DATES = {"000": "2025-03-10", "001": "2024-01-29", "002": "2023-09-06", "003": "2024-06-18"}
+
+
+def doc(name, text, published):
+    return load_document(name, text=text, published=published)
+
+
+def codes(report, severity=None):
+    return sorted(f.code for f in report.findings if severity is None or f.severity is severity)
+
+
+def test_same_day_different_values_is_an_error_and_twin_is_quiet():
+    a = doc("a.md", "Qwen had 60 million registered users on 1 May 2024, Alibaba said.", "2024-05-02")
+    b = doc("b.md", "Qwen had 90 million registered users on 1 May 2024, Alibaba said.", "2024-05-03")
+    twin = doc("c.md", "Qwen had about 60 million registered users on 1 May 2024, Alibaba said.", "2024-05-03")
+    assert "FC101" in codes(check([a, b]), Severity.ERROR)
+    assert codes(check([a, twin]), Severity.ERROR) == []
+
+
+def test_against_sources_only_reports_findings_touching_the_draft():
+    s1 = doc("s1.md", "Qwen had 60 million registered users on 1 May 2024.", "2024-05-02")
+    s2 = doc("s2.md", "Qwen had 90 million registered users on 1 May 2024.", "2024-05-02")
+    draft = doc("draft.md", "Acme sold 3 million robots on 1 May 2024.", "2024-05-05")
+    assert codes(check([draft], [s1, s2]), Severity.ERROR) == []
+    assert "FC101" in codes(check([s1, s2]), Severity.ERROR)
+
+
+def test_suppression_hides_finding_and_unused_one_is_reported():
+    text = ("<!-- factcheck: disable FC101 -- confirmed by phone -->\n\nQwen had 60 million registered users on "
+            "1 May 2024.\n\n<!-- factcheck: enable FC101 -->\n\n<!-- factcheck: disable FC302 -->\n")
+    a = doc("a.md", text, "2024-05-02")
+    b = doc("b.html", "<p>Qwen had 90 million registered users on 1 May 2024.</p>", "2024-05-03")
+    report = check([a], [b])
+    assert "FC101" not in codes(report)
+    assert codes(report).count("FC901") == 1
+
+
+def test_failing_rule_is_reported_and_others_still_run():
+    class Broken(Rule):
+        info = RuleInfo(code="X100", name="broken", severity=Severity.ERROR, summary="raises")
+
+        def check(self, ctx):
+            raise ZeroDivisionError("boom")
+
+    a = doc("a.md", "Qwen had 60 million registered users on 1 May 2024.", "2024-05-02")
+    b = doc("b.md", "Qwen had 90 million registered users on 1 May 2024.", "2024-05-02")
+    report = check([a, b], rules=[Broken(), *builtin_rules()])
+    assert "FC001" in codes(report) and "FC101" in codes(report)
+    [err] = [f for f in report.findings if f.code == "FC001"]
+    assert "X100" in err.message and "ZeroDivisionError" in err.message
+
+
+def test_slow_rule_is_stopped():
+    class Slow(Rule):
+        info = RuleInfo(code="X200", name="slow", severity=Severity.ERROR, summary="loops")
+
+        def check(self, ctx):
+            while True:
+                pass
+
+    findings = run_rules([Slow()], CheckContext(documents=[], claims=[]), time_limit=1)
+    assert [f.code for f in findings] == ["FC001"] and "longer than 1 s" in findings[0].message
+
+
+def test_fingerprints_are_stable_when_text_moves():
+    a = doc("a.md", "Qwen had 60 million registered users on 1 May 2024.", "2024-05-02")
+    b = doc("b.md", "Qwen had 90 million registered users on 1 May 2024.", "2024-05-02")
+    moved = doc("a.md", "An intro line.\n\nQwen had 60 million registered users on 1 May 2024.", "2024-05-02")
+    fp1 = {f.fingerprint for f in check([a, b]).findings if f.code == "FC101"}
+    fp2 = {f.fingerprint for f in check([moved, b]).findings if f.code == "FC101"}
+    assert fp1 and fp1 == fp2
+
+
+def test_same_input_same_findings():
+    a = doc("a.md", "Qwen had 60 million registered users on 1 May 2024.", "2024-05-02")
+    b = doc("b.md", "Qwen had 90 million registered users on 1 May 2024.", "2024-05-02")
+    assert check([a, b]).model_dump_json() == check([a, b]).model_dump_json()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+def test_seed_acceptance():
+    docs = [load_document(str(p), published=SEED_DATES[p.name[:3]]) for p in sorted(SEEDS.glob("*.txt"))]
+    report = check(docs)
+    by_pair = {}
+    for f in report.findings:
+        texts = tuple(sorted(c.text for c in f.claims))
+        by_pair.setdefault(texts, []).append(f)
+    # Ernie Bot's two user counts are growth, never an error.
+    growth = by_pair[("more than 200 million", "over 100 million")]
+    assert [f.relation for f in growth] == [Relation.CHANGE_OVER_TIME]
+    assert all(f.severity is not Severity.ERROR for f in report.findings)
+    # 130 possessed / more than 70 released / 40 approved are different scopes.
+    for pair in [("130", "more than 70"), ("40", "more than 70"), ("130", "40")]:
+        assert [f.relation for f in by_pair[tuple(sorted(pair))]] == [Relation.DIFFERENT_SCOPE], pair
+    # "total ... to 40" against "over 40" in seed 001 is an internal hedge conflict (warning).
+    [hedge] = by_pair[("40", "over 40")]
+    assert hedge.code == "FC103" and hedge.severity is Severity.WARNING
+    assert hedge.claims[0].doc_id == hedge.claims[1].doc_id
