@@ -1,0 +1,905 @@
+"""Time expressions: find them in a sentence and resolve them to date intervals.
+
+One pass over the text: a small regex finds the words where a time expression
+can begin, one compiled master regex (named alternatives, lexicon from
+``data/dates.toml``) is tried there, and each match is checked and resolved in
+Python against the publication date. Every result is a closed ``[start, end]``
+interval. Linear time: no pattern can backtrack over more than one run of
+whitespace, and every token is looked at a bounded number of times.
+
+Resolution rules (``p`` is the publication date):
+
+* A day and month without a year ("16 April") takes ``p``'s year, unless that
+  falls more than two months after ``p``; then the year before (news looks back).
+* A month alone ("in December") is its most recent occurrence not after ``p``'s
+  month. "last August" is the most recent August strictly before ``p``'s month;
+  "this August" is August of ``p``'s year; "next August" the first one after.
+* "last/this/next year|month|week|quarter|decade" are calendar periods;
+  "the past/last N units", "the past year" are rolling windows ending at ``p``,
+  except that quarters and decades are always whole calendar ones ("the past
+  two quarters" are the two before ``p``'s quarter).
+  "N units ago" is the calendar day/week/month/quarter/year N units before ``p``.
+* Weekdays: bare or "past" -> most recent on or before ``p``; "last" -> most
+  recent strictly before ``p``; "this" -> in ``p``'s Monday-Sunday week; "next"
+  -> first one strictly after ``p``.
+* Parts of a period are thirds: early/beginning of = days 1-10 of a month,
+  January-April of a year; mid = 11-20 / May-August; late/end of = 21-end /
+  September-December (thirds by day count for other periods). "earlier this
+  year" runs to ``p``, "later this year" from ``p``.
+* "so far", "to date" run from an open start to ``p``; "so far this year" from
+  1 January of ``p``'s year to ``p``.
+* "since X" runs from X's start to ``p`` (open when ``p`` is unknown); "after X"
+  and "before X" are open-ended; "until X" is open at the start; "by X" and
+  "as of X" are X itself. "from/between X to/and Y", "X-Y", "Jan-Feb 2017" are
+  one range; its first end takes the second's year when it has none.
+* Back references ("at that time", "the following year", "three months after",
+  "a few days later") are reported with ``relative=True, resolved=False`` and
+  no dates, even when ``p`` is known: a later stage resolves them against the
+  time of the text they point back to. :func:`is_back_reference` tells them apart.
+* Without ``p``, every relative expression is ``resolved=False`` with no dates.
+* Text inside URLs and paths (``http…``, ``www.…``, tokens with ``/`` and ``.``)
+  is skipped. Bare 4-digit numbers are years only between 1800 and 2099 and
+  not when they read as counts ("2023 LLMs", "about 2000 staff", "2,022").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any, Iterator
+
+from factcheck._data import load_toml
+from factcheck.models import Granularity, Span, TimeMention, TimeScope
+
+_LEX: dict[str, Any] = load_toml("dates.toml")
+
+MONTHS: dict[str, int] = _LEX["months"]
+_FULL_MONTHS = frozenset(max((k for k in MONTHS if MONTHS[k] == n), key=len) for n in range(1, 13))
+WEEKDAYS: dict[str, int] = _LEX["weekdays"]
+_WEEKDAY_ABBR: dict[str, int] = _LEX["weekday_abbreviations"]
+_REL: dict[str, int] = _LEX["relative"]
+_PARTS: dict[str, str] = _LEX["parts"]
+_QUARTERS: dict[str, int] = _LEX["quarters"]
+_HALVES: dict[str, int] = _LEX["halves"]
+_UNITS: dict[str, str] = _LEX["units"]
+_NUMBERS: dict[str, int] = _LEX["number_words"]
+_LEADS: dict[str, str] = _LEX["leads"]
+_DAY_WORDS: dict[str, int] = _LEX["day_words"]
+_AMBIGUOUS = frozenset(_LEX["ambiguous_months"]["words"])
+_CUES = frozenset(_LEX["time_cues"]["words"])
+_YEAR_CUES = _CUES | frozenset(_LEX["time_cues"]["year_only"])
+_HEDGES = frozenset(_LEX["hedges"]["words"])
+_COUNT_WORDS = frozenset(_LEX["count_words"]["words"])
+_FUNCTION_WORDS = frozenset(_LEX["function_words"]["words"])
+_JOINERS = frozenset(_LEX["range_joiners"]["words"])
+_BACKREF_PHRASES: list[str] = _LEX["back_references"]["phrases"]
+_BACKREF_DIRS: list[str] = _LEX["back_reference_directions"]["words"]
+_YTD: list[str] = _LEX["year_to_date"]["phrases"]
+_UP_TO_NOW: list[str] = _LEX["up_to_now"]["phrases"]
+_NOT_AFTER_NOW: list[str] = _LEX["up_to_now"]["not_before"]
+
+
+def _alt(words: Any) -> str:
+    """A case-insensitive regex for a set of lexicon phrases, as a trie.
+
+    Letters become ``[Xx]`` classes and a space matches any run of whitespace.
+    The pattern is compiled without IGNORECASE, so each branch starts with a
+    character class the regex engine can reject in one step; with a trie the
+    engine never re-reads a shared prefix. Longer phrases win (greedy tails).
+    """
+    root: dict[str, Any] = {}
+    for word in {" ".join(str(w).lower().split()) for w in words}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie(root)
+
+
+def _trie(node: dict[str, Any]) -> str:
+    branches = []
+    for ch, child in sorted(node.items()):
+        if ch == "":
+            continue
+        if ch == " ":
+            atom = r"\s+"
+        elif ch.isalpha() and ch.upper() != ch:
+            atom = f"[{ch.upper()}{ch}]"
+        else:
+            atom = re.escape(ch)
+        branches.append(atom + _trie(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _key(surface: str) -> str:
+    """Normalise a matched lexicon phrase to its dictionary key."""
+    return " ".join(surface.lower().split())
+
+
+_MON = _alt(MONTHS)
+_WD_ANY = _alt([*WEEKDAYS, *_WEEKDAY_ABBR])
+_NUM = r"\d{1,3}|" + _alt(_NUMBERS)
+_UNIT = _alt(_UNITS)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_ORD = f"(?:{_alt(['st', 'nd', 'rd', 'th'])})?"
+_YEAR = r"(?:1[89]|20)\d\d(?!\d)"
+_THE, _OF, _IN, _YEAR_W = _alt(["the"]), _alt(["of"]), _alt(["in"]), _alt(["year"])
+_YREL = _alt(["this", "last", "next", "the previous", "the following"])
+_QREL = _alt(["this", "last", "next", "current", "previous", "following"])
+_FISCAL = _alt(["fiscal"])
+# An optional weekday before a full date ("Tuesday, 16 April 2024"); ignored when resolving.
+_WD_PREFIX = rf"(?:(?:{_WD_ANY})\.?,?\s+)?"
+
+_MASTER = re.compile(
+    rf"""
+    (?<![\w$€£¥])(?<!\d[.,])              # start of a word, not inside a number or after a currency sign
+    (?:(?P<lead>{_alt(_LEADS)})\s+)?      # since / after / before / until / by / as of / from / between
+    (?:(?P<mod>{_alt(_PARTS)})[\s-]+(?:{_THE}\s+)?)?   # early / mid- / the end of / earlier ...
+    (?P<core>
+        # 2023-08-31, 2023/8/31, 2015-12 (year-month), 2022-23 (fiscal year)
+        (?P<iso_y>(?:1[89]|20)\d\d)(?P<iso_sep>[-/.])(?P<iso_m>\d\d?)
+            (?:(?P=iso_sep)(?P<iso_d>3[01]|[12]\d|0?[1-9]))?(?![\d/])
+      | # 1/22/2016 (month first unless the first number cannot be a month)
+        (?P<num_a>\d\d?)/(?P<num_b>\d\d?)/(?P<num_y>\d{{4}}|\d\d)(?![\d/])
+      | # 16 April 2024, the 9th of May, 18-19 November, Tuesday, 16 April
+        {_WD_PREFIX}(?:{_THE}\s+)?
+        (?:(?P<dmy_d0>{_DAY}){_ORD}\s*(?:-|–|{_alt(["to", "and"])})\s*)?
+        (?P<dmy_d>{_DAY}){_ORD}(?:\s+{_OF})?[\s-]+
+        (?P<dmy_mon>{_MON})(?![A-Za-z])\.?
+        (?:[\s,-]+(?:{_OF}\s+|{_IN}\s+)?(?P<dmy_y>{_YEAR}))?
+      | # April 16, 2024; Aug. 31; November 18-19; Sep-23-2020
+        {_WD_PREFIX}(?P<mdy_mon>{_MON})(?![A-Za-z])\.?[\s-]*(?:{_THE}\s+)?
+        (?P<mdy_d>{_DAY}){_ORD}
+        (?:\s*[-–]\s*(?P<mdy_d2>{_DAY}){_ORD})?
+        (?:[\s-]*(?:,\s*)?(?:{_OF}\s+)?(?P<mdy_y>{_YEAR}))?
+      | # August 2023, Dec-2018, last August, August last year, December
+        (?:(?P<mon_rel>{_alt(_REL)})\s+)?
+        (?:(?P<mon_from>{_MON})(?![A-Za-z])\.?\s*[-–]\s*)?
+        (?P<mon_mon>{_MON})(?![A-Za-z])\.?
+        (?:\s+(?:{_OF}\s+)?(?P<mon_yrel>{_YREL})\s+{_YEAR_W}
+          | [\s,/-]*(?:{_OF}\s+|{_IN}\s+)?(?P<mon_y>{_YEAR}))?
+      | # Q1 2024, H1 2024, the first quarter of this year, second half of 2023
+        (?:{_THE}\s+)?
+        (?:Q(?P<q_n>[1-4]) | q(?P<q_nl>[1-4])(?=[\s-]*{_YEAR}) | (?P<q_w>{_alt(_QUARTERS)})\s+{_alt(["quarter"])}
+          | H(?P<h_n>[12]) | (?P<h_w>{_alt(_HALVES)})\s+{_alt(["half"])})
+        (?:\s+(?:{_OF}\s+)?(?:{_THE}\s+)?(?P<q_rel>{_QREL})\s+{_YEAR_W}
+          | [\s-]*(?:{_OF}\s+)?(?:{_THE}\s+)?(?:{_FISCAL}\s+(?:{_YEAR_W}\s+)?|FY\s*)?(?P<q_y>{_YEAR}))
+      | # 2024 Q1, 2019-H2
+        (?P<qy_y>{_YEAR})[\s-]?(?:[Qq](?P<qy_q>[1-4])|[Hh](?P<qy_h>[12]))
+      | # so far this year, year to date
+        (?P<ytd>{_alt(_YTD)})
+      | # to date, so far (but not "so far as")
+        (?P<now>{_alt(_UP_TO_NOW)})(?!\s+(?:{_alt(_NOT_AFTER_NOW)})(?![^\W_]))
+      | # at that time, the following year (resolved by a later stage)
+        (?P<backref>{_alt(_BACKREF_PHRASES)})
+      | # three days ago; a few days later; three months after
+        (?P<ago_n>{_NUM})\s+(?P<ago_u>{_UNIT})\s+(?P<ago_dir>{_alt(["ago", *_BACKREF_DIRS])})
+      | # last year, this month, the past three years, the last 6 months
+        (?:(?P<win_the>{_THE})\s+)?
+        (?P<win_dir>{_alt([*_REL, "following"])})\s+
+        (?:(?P<win_n>{_NUM})\s+)?(?P<win_u>{_UNIT})
+      | # today, yesterday
+        (?P<dayword>{_alt(_DAY_WORDS)})
+      | # on Tuesday, last Wednesday
+        (?:(?P<wd_rel>{_alt(_REL)})\s+)?(?P<wd>{_alt(WEEKDAYS)})
+      | # the 1990s
+        (?:{_THE}\s+)?(?P<decade>(?:1[89]|20)\d0)'?s
+      | # 2022, FY2024, fiscal 2024, the year 2008
+        (?:{_FISCAL}\s+(?:{_YEAR_W}\s+)?|FY\s?|(?:{_THE}\s+)?{_YEAR_W}\s+)?(?P<yr>{_YEAR})
+      | # "the end of the year": a bare unit, only after a part-of-period word
+        (?(mod)(?P<bare_u>{_alt(["year", "month", "week"])})|(?!))
+    )
+    (?!\w)
+    """,
+    re.VERBOSE,
+)
+
+# Tokens that may be URLs or paths: a slash, "www." or "://" starts the check.
+_URL_HINT = re.compile(r"/|www\.|://", re.IGNORECASE)
+_TOKEN_TAIL = re.compile(r"\S*")
+_TRAILING_PUNCT = ".,;:!?)]}\"'”’"
+_PREV_WORD = re.compile(r"([A-Za-z]+\.?)[\s(\"'“‘]*\Z")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+_NUMBER_TAIL = re.compile(r"[.,]\d|\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+_JOIN_GAP = re.compile(rf"\s*({_alt(_JOINERS)})\s*\Z")
+_BACKREF_FULL = re.compile(
+    rf"(?:{_alt(_BACKREF_PHRASES)}|(?:{_NUM})\s+(?:{_UNIT})\s+(?:{_alt(_BACKREF_DIRS)})"
+    rf"|(?:the\s+)?(?:following|previous)\s+(?:(?:{_NUM})\s+)?(?:{_UNIT}))",
+    re.IGNORECASE,
+)
+
+
+class _Unanchored(Exception):
+    """A relative expression met without a publication date."""
+
+
+class _Reject(Exception):
+    """The match is not a time after all (a count, an invalid date...)."""
+
+
+@dataclass(frozen=True)
+class _Period:
+    start: date | None
+    end: date | None
+    gran: Granularity
+    relative: bool = False
+    backref: bool = False
+
+
+@dataclass
+class _Hit:
+    start: int  # span start in the scanned text (includes a range_start lead)
+    body: int  # where the span starts when a range_start lead is dropped
+    end: int
+    lead: str | None  # lead word, lower case
+    period: _Period | None  # None: relative without a publication date
+    month: int | None = None  # for a day/month without a year: re-resolved in ranges
+    day: int | None = None
+    day_end: int | None = None
+    explicit_year: bool = False
+
+
+# --- calendar helpers -------------------------------------------------------
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _month(y: int, m: int, gran: Granularity = Granularity.MONTH, rel: bool = False) -> _Period:
+    return _Period(date(y, m, 1), date(y, m, _last_day(y, m)), gran, rel)
+
+
+def _year(y: int, rel: bool = False) -> _Period:
+    return _Period(date(y, 1, 1), date(y, 12, 31), Granularity.YEAR, rel)
+
+
+def _quarter(y: int, q: int, rel: bool = False) -> _Period:
+    m = 3 * q
+    return _Period(date(y, m - 2, 1), date(y, m, _last_day(y, m)), Granularity.QUARTER, rel)
+
+
+def _half(y: int, h: int, rel: bool = False) -> _Period:
+    return _Period(date(y, 6 * h - 5, 1), date(y, 6 * h, 30 + (h == 2)), Granularity.HALF, rel)
+
+
+def _week(d: date, rel: bool = True) -> _Period:
+    monday = d - timedelta(days=d.weekday())
+    return _Period(monday, monday + timedelta(days=6), Granularity.WEEK, rel)
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, _last_day(y, m + 1)))
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    """``d`` moved by ``n`` calendar units (negative: back)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit in ("week", "fortnight"):
+        return d + timedelta(days=n * (7 if unit == "week" else 14))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    return _add_months(d, n * months)
+
+
+def _anchor(p: date | None) -> date:
+    if p is None:
+        raise _Unanchored
+    return p
+
+
+def _safe_date(y: int, m: int, d: int) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise _Reject from None
+
+
+# --- resolving each kind of match ----------------------------------------
+
+
+def _day_month(m: int, d: int, p: date | None) -> date:
+    """A day and month without a year: ``p``'s year, or the year before when that is over 2 months ahead."""
+    p = _anchor(p)
+    cand = date(p.year, m, d) if d <= _last_day(p.year, m) else None
+    if cand is not None and cand <= _add_months(p, 2):
+        return cand
+    for y in range(p.year - 1, p.year - 9, -1):  # Feb 29 looks back to a leap year
+        if d <= _last_day(y, m):
+            return date(y, m, d)
+    raise _Reject
+
+
+def _month_year(m: int, rel: str | None, p: date | None) -> int:
+    """The year of a month named without one ("December", "last August")."""
+    p = _anchor(p)
+    direction = _REL.get(_key(rel)) if rel else None
+    if direction is None:  # bare month: most recent not after the publication month
+        return p.year if m <= p.month else p.year - 1
+    if direction < 0:
+        return p.year if m < p.month else p.year - 1
+    if direction == 0:
+        return p.year
+    return p.year if m > p.month else p.year + 1
+
+
+def _year_rel(word: str, p: date | None) -> int:
+    """this/last/next year -> a year; previous/following point back to earlier text."""
+    w = _key(word)
+    if w in ("the previous", "the following", "previous", "following"):
+        raise _BackRef
+    return _anchor(p).year + _REL[w]
+
+
+class _BackRef(Exception):
+    """The expression points back to a time set by earlier text."""
+
+
+def _window(g: dict[str, str], p: date | None) -> _Period:
+    """last year / this month / the past three years / the next 5 days."""
+    dir_word = _key(g["win_dir"])
+    unit = _UNITS[_key(g["win_u"])]
+    n_text = g.get("win_n")
+    if dir_word == "following" or (dir_word == "previous" and not n_text):
+        raise _BackRef
+    direction = _REL[dir_word]
+    p = _anchor(p)
+    n = _count(n_text) if n_text else 1
+    if n_text and direction == 0:
+        raise _Reject  # "this 3 months"
+    if unit in ("quarter", "decade"):  # always whole calendar quarters / decades
+        return _calendar_run(p, unit, direction, n)
+    rolling = bool(n_text) or bool(g.get("win_the")) or dir_word in ("past", "this past")
+    rolling = rolling or unit in ("day", "fortnight") or g["win_u"].lower().endswith("s")
+    if rolling and direction:
+        end = _shift(p, unit, n * direction)
+        return _Period(min(p, end), max(p, end), Granularity.SPAN, True)
+    if unit == "year":
+        return _year(p.year + direction, True)
+    if unit == "month":
+        first = _add_months(p.replace(day=1), direction)
+        return _month(first.year, first.month, rel=True)
+    if unit == "week":
+        return _week(p + timedelta(days=7 * direction))
+    raise _Reject  # "this day", "this fortnight"
+
+
+def _calendar_run(p: date, unit: str, direction: int, n: int) -> _Period:
+    """``n`` whole quarters or decades before (-1), at (0) or after (+1) the current one."""
+    if unit == "quarter":
+        current = date(p.year, 3 * ((p.month - 1) // 3) + 1, 1)
+    else:
+        current = date(p.year // 10 * 10, 1, 1)
+    if direction < 0:
+        start, stop = _shift(current, unit, -n), current
+    elif direction > 0:
+        start, stop = _shift(current, unit, 1), _shift(current, unit, n + 1)
+    else:
+        start, stop = current, _shift(current, unit, 1)
+    gran = Granularity.QUARTER if unit == "quarter" and n == 1 else Granularity.SPAN
+    return _Period(start, stop - timedelta(days=1), gran, True)
+
+
+def _count(text: str) -> int:
+    t = _key(text)
+    return int(t) if t.isdigit() else _NUMBERS[t]
+
+
+def _ago(g: dict[str, str], p: date | None) -> _Period:
+    """three days ago -> that day; two years ago -> that calendar year."""
+    if g["ago_dir"].lower() != "ago":
+        raise _BackRef
+    unit = _UNITS[_key(g["ago_u"])]
+    n = _count(g["ago_n"])
+    when = _shift(_anchor(p), unit, -n)
+    if unit in ("day", "fortnight"):
+        return _Period(when, when, Granularity.DAY, True)
+    if unit == "week":
+        return _week(when)
+    if unit == "month":
+        return _month(when.year, when.month, rel=True)
+    if unit == "quarter":
+        return _quarter(when.year, (when.month - 1) // 3 + 1, True)
+    return _year(when.year, True)
+
+
+def _weekday(g: dict[str, str], p: date | None) -> _Period:
+    p = _anchor(p)
+    wd = WEEKDAYS[g["wd"].lower()]
+    direction = _REL[_key(g["wd_rel"])] if g.get("wd_rel") else None
+    word = _key(g["wd_rel"]) if g.get("wd_rel") else ""
+    if direction is None or word in ("past", "this past"):
+        d = p - timedelta(days=(p.weekday() - wd) % 7)
+    elif direction < 0:
+        d = p - timedelta(days=(p.weekday() - wd - 1) % 7 + 1)
+    elif direction == 0:
+        d = p - timedelta(days=p.weekday() - wd)
+    else:
+        d = p + timedelta(days=(wd - p.weekday() - 1) % 7 + 1)
+    return _Period(d, d, Granularity.DAY, True)
+
+
+def _two_digit_year(y: str) -> int:
+    n = int(y)
+    return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
+
+
+def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
+    """Resolve the core of a match (without lead or part-of-period words)."""
+    if kind == "iso":
+        y, mo = int(g["iso_y"]), int(g["iso_m"])
+        if g.get("iso_d"):
+            if not 1 <= mo <= 12:
+                raise _Reject
+            d = _safe_date(y, mo, int(g["iso_d"]))
+            return _Period(d, d, Granularity.DAY)
+        if len(g["iso_m"]) == 2 and mo == (y + 1) % 100:  # 2022-23: a fiscal or season year
+            return _Period(date(y, 1, 1), date(y + 1, 12, 31), Granularity.SPAN)
+        if g["iso_sep"] != "-" or not 1 <= mo <= 12:
+            raise _Reject
+        return _month(y, mo)
+    if kind == "num":
+        a, b, y = int(g["num_a"]), int(g["num_b"]), _two_digit_year(g["num_y"])
+        mo, d = (a, b) if a <= 12 else (b, a)
+        if not 1 <= mo <= 12:
+            raise _Reject
+        day = _safe_date(y, mo, d)
+        return _Period(day, day, Granularity.DAY)
+    if kind in ("dmy", "mdy"):
+        mo = MONTHS[g[f"{kind}_mon"].lower()]
+        d_first = int(g[f"{kind}_d0"] if kind == "dmy" and g.get("dmy_d0") else g[f"{kind}_d"])
+        d_last = int(g["mdy_d2"] if kind == "mdy" and g.get("mdy_d2") else g[f"{kind}_d"])
+        if d_last < d_first:
+            raise _Reject
+        y_text = g.get(f"{kind}_y")
+        hit.month, hit.day, hit.day_end, hit.explicit_year = mo, d_first, d_last, bool(y_text)
+        if y_text:
+            first = _safe_date(int(y_text), mo, d_first)
+            rel = False
+        else:
+            first, rel = _day_month(mo, d_first, p), True
+        last = _safe_date(first.year, mo, d_last)
+        gran = Granularity.DAY if first == last else Granularity.SPAN
+        return _Period(first, last, gran, rel)
+    if kind == "mon":
+        mo = MONTHS[g["mon_mon"].lower().rstrip(".")]
+        hit.month = mo
+        hit.explicit_year = bool(g.get("mon_y") or g.get("mon_rel") or g.get("mon_yrel"))
+        if g.get("mon_y"):
+            period = _month(int(g["mon_y"]), mo)
+        elif g.get("mon_yrel"):
+            period = _month(_year_rel(g["mon_yrel"], p), mo, rel=True)
+        else:
+            period = _month(_month_year(mo, g.get("mon_rel"), p), mo, rel=True)
+        if not g.get("mon_from"):
+            return period
+        hit.month = first = MONTHS[g["mon_from"].lower()]  # "Jan-Feb 2017", "Nov-Feb 2017"
+        assert period.start is not None and period.end is not None
+        y = period.start.year - (first > mo)
+        return _Period(date(y, first, 1), period.end, Granularity.SPAN, period.relative)
+    if kind == "qy":
+        y = int(g["qy_y"])
+        return _quarter(y, int(g["qy_q"])) if g.get("qy_q") else _half(y, int(g["qy_h"]))
+    if kind == "q":
+        if g.get("q_y"):
+            y, rel = int(g["q_y"]), False
+        else:
+            y, rel = _year_rel(g["q_rel"], p), True
+        if g.get("q_n") or g.get("q_nl") or g.get("q_w"):
+            digit = g.get("q_n") or g.get("q_nl")
+            q = int(digit) if digit else _QUARTERS[_key(g["q_w"])]
+            return _quarter(y, q, rel)
+        h = int(g["h_n"]) if g.get("h_n") else _HALVES[_key(g["h_w"])]
+        return _half(y, h, rel)
+    if kind == "now":
+        return _Period(None, _anchor(p), Granularity.SPAN, True)
+    if kind == "ytd":
+        p = _anchor(p)
+        return _Period(date(p.year, 1, 1), p, Granularity.SPAN, True)
+    if kind == "backref":
+        raise _BackRef
+    if kind == "ago":
+        return _ago(g, p)
+    if kind == "win":
+        return _window(g, p)
+    if kind == "dayword":
+        d = _anchor(p) + timedelta(days=_DAY_WORDS[_key(g["dayword"])])
+        return _Period(d, d, Granularity.DAY, True)
+    if kind == "wd":
+        return _weekday(g, p)
+    if kind == "decade":
+        y = int(g["decade"])
+        return _Period(date(y, 1, 1), date(y + 9, 12, 31), Granularity.SPAN)
+    if kind == "yr":
+        return _year(int(g["yr"]))
+    # bare unit after a part-of-period word: "the end of the year"
+    return _window({"win_dir": "this", "win_u": g["bare_u"]}, p)
+
+
+def _part(period: _Period, part: str, p: date | None) -> _Period:
+    """Apply a part-of-period word: thirds, or the stretch before/after publication."""
+    start, end = period.start, period.end
+    if start is None or end is None or period.gran is Granularity.DAY:
+        return period
+    if part in ("before_anchor", "after_anchor"):
+        if p is None or not start <= p <= end:
+            return period
+        lo, hi = (start, p) if part == "before_anchor" else (p, end)
+        return _Period(lo, hi, Granularity.SPAN, True)
+    third = {"start": 0, "middle": 1, "end": 2}[part]
+    if period.gran is Granularity.MONTH:
+        lo = start.replace(day=1 + 10 * third)
+        hi = end if third == 2 else start.replace(day=10 + 10 * third)
+    elif period.gran is Granularity.YEAR:
+        lo = start.replace(month=1 + 4 * third)
+        hi = date(start.year, 4 + 4 * third, _last_day(start.year, 4 + 4 * third))
+    else:
+        days = (end - start).days + 1
+        lo = start + timedelta(days=days * third // 3)
+        hi = start + timedelta(days=days * (third + 1) // 3 - 1)
+    return _Period(lo, hi, Granularity.SPAN, period.relative)
+
+
+def _apply_lead(period: _Period, lead: str | None, p: date | None) -> _Period:
+    """since / after / before / until: open or extend the interval."""
+    kind = _LEADS.get(_key(lead)) if lead else None
+    start, end = period.start, period.end
+    if kind == "open_end" and start is not None:
+        if p is not None and p >= start:
+            return _Period(start, p, Granularity.SPAN, True)
+        return _Period(start, None, Granularity.SPAN, period.relative)
+    if kind == "after" and end is not None:
+        return _Period(end + timedelta(days=1), None, Granularity.SPAN, period.relative)
+    if kind == "before" and start is not None:
+        return _Period(None, start - timedelta(days=1), Granularity.SPAN, period.relative)
+    if kind == "until" and end is not None:
+        return _Period(None, end, Granularity.SPAN, period.relative)
+    return period
+
+
+# --- validating matches ------------------------------------------------------
+
+
+def _prev_word(text: str, i: int) -> str:
+    m = _PREV_WORD.search(text, max(0, i - 30), i)
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, j: int) -> str:
+    m = _NEXT_WORD.match(text, j, j + 40)
+    return m.group(1) if m else ""
+
+
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) >= 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+
+
+def _check(kind: str, g: dict[str, str], text: str, m: re.Match[str]) -> None:
+    """Raise _Reject when a match reads as something other than a time."""
+    i, j = m.start(), m.end()
+    starts_with_digit = text[m.start("core")].isdigit()
+    if starts_with_digit:
+        before = text[max(0, i - 2) : i].rstrip()
+        if before[-1:] in ("$", "€", "£", "¥", "#"):
+            raise _Reject
+    if kind in ("yr", "iso", "num", "dmy", "mdy", "decade") and _NUMBER_TAIL.match(text, j):
+        raise _Reject
+    guarded = bool(g.get("lead") or g.get("mod"))
+    if kind == "mon" and not (guarded or g.get("mon_y") or g.get("mon_rel") or g.get("mon_yrel") or g.get("mon_from")):
+        if g["mon_mon"].lower() in _AMBIGUOUS and _prev_word(text, i) not in _CUES:
+            raise _Reject
+    if kind in ("dmy", "mdy") and not (guarded or g.get(f"{kind}_y")):
+        word = g[f"{kind}_mon"]
+        if word.islower() and word in _AMBIGUOUS and _prev_word(text, i) not in _CUES:
+            raise _Reject  # "the 5 may be"
+    if kind == "now" and _prev_word(text, i) == "up":
+        raise _Reject  # "up to date" means current, not a time
+    if kind == "yr" and not guarded and m.group("core")[:1].isdigit():
+        nxt = _next_word(text, j)
+        low = nxt.lower()
+        if low in _COUNT_WORDS:
+            raise _Reject
+        if _prev_word(text, i) in _YEAR_CUES or not nxt or low in _FUNCTION_WORDS:
+            return
+        if _prev_word(text, i) in _HEDGES or _looks_plural(nxt):
+            raise _Reject  # "about 2000 staff", "2023 LLMs"
+
+
+_KINDS = (
+    ("iso_y", "iso"),
+    ("num_a", "num"),
+    ("dmy_d", "dmy"),
+    ("mdy_mon", "mdy"),
+    ("mon_mon", "mon"),
+    ("q_n", "q"),
+    ("q_w", "q"),
+    ("h_n", "q"),
+    ("h_w", "q"),
+    ("qy_y", "qy"),
+    ("q_nl", "q"),
+    ("now", "now"),
+    ("ytd", "ytd"),
+    ("backref", "backref"),
+    ("ago_n", "ago"),
+    ("win_dir", "win"),
+    ("dayword", "dayword"),
+    ("wd", "wd"),
+    ("decade", "decade"),
+    ("yr", "yr"),
+    ("bare_u", "bare"),
+)
+
+
+def _full_month_before_dot(text: str, end: int) -> bool:
+    """Whether the match ends in a full month name plus a full stop (not "Aug.")."""
+    word = text[max(0, end - 10) : end - 1].split()[-1:] or [""]
+    return word[0].lower() in _FULL_MONTHS
+
+
+def _kind(g: dict[str, str]) -> str:
+    for group, kind in _KINDS:
+        if g.get(group):
+            return kind
+    raise _Reject  # pragma: no cover - every alternative sets one of the groups
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of tokens that are URLs or paths: times inside them are not times."""
+    spans: list[tuple[int, int]] = []
+    seen = 0  # end of the last token examined: each token is looked at once
+    for hint in _URL_HINT.finditer(text):
+        i = hint.start()
+        if i < seen:
+            continue
+        window = text[max(0, i - 300) : i]
+        head = window.split()[-1] if window and not window[-1].isspace() else ""
+        start = i - len(head)
+        tail = _TOKEN_TAIL.match(text, i)
+        seen = tail.end() if tail else i + 1
+        token = text[start:seen].rstrip(_TRAILING_PUNCT)
+        low = token.lower()
+        if "://" in low or low.startswith(("www.", "(www.")) or ("/" in token and "." in token):
+            spans.append((start, start + len(token)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], i: int) -> int | None:
+    """The end of the URL span containing ``i``, if any."""
+    k = bisect_right(starts, i) - 1
+    if k >= 0 and spans[k][0] <= i < spans[k][1]:
+        return spans[k][1]
+    return None
+
+
+def _first_words() -> list[str]:
+    """Lower-case words that can begin a time expression (besides digits, Q1-4, H1-2)."""
+    phrases = [
+        *_LEADS, *_PARTS, *_REL, *MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, *_QUARTERS, *_HALVES,
+        *_YTD, *_UP_TO_NOW, *_BACKREF_PHRASES, *_NUMBERS, *_DAY_WORDS, "following", "the", "fiscal", "fy", "year",
+    ]
+    return [re.split(r"[\s-]", p.lower())[0] for p in phrases]
+
+
+# Where a time expression can begin: a digit, Q1-Q4/H1-H2, or one of the first
+# words above. Scanning for these (a trie, so one cheap test per character)
+# and trying the master regex only there is several times faster than letting
+# the master regex try all its alternatives at every position.
+_START = re.compile(rf"\b(?<![\w$€£¥])(?:\d|[QH][1-4]|(?:{_alt(_first_words())})(?![^\W\d_]))")
+
+
+def _candidates(text: str, pos: int, naive: bool) -> Iterator[re.Match[str]]:
+    """Master-regex matches at or after ``pos``, leftmost first."""
+    if naive:  # the reference scan, used by the tests to check the fast one
+        m = _MASTER.search(text, pos)
+        while m is not None:
+            yield m
+            m = _MASTER.search(text, m.start() + 1)
+        return
+    for start in _START.finditer(text, pos):
+        m = _MASTER.match(text, start.start())
+        if m is not None:
+            yield m
+
+
+def _scan(text: str, published: date | None, naive: bool = False) -> list[_Hit]:
+    urls = _url_spans(text)
+    url_starts = [s for s, _ in urls]
+    hits: list[_Hit] = []
+    pos = 0
+    while True:
+        for m in _candidates(text, pos, naive):
+            if m.start() < pos:
+                continue
+            hit = _interpret(m, text, published, urls, url_starts)
+            if hit is not None:
+                hits.append(hit)
+                pos = m.end()
+                break  # restart the word scan after the accepted match
+        else:
+            return hits
+
+
+def _interpret(
+    m: re.Match[str],
+    text: str,
+    published: date | None,
+    urls: list[tuple[int, int]],
+    url_starts: list[int],
+) -> _Hit | None:
+    """Check and resolve one master-regex match; ``None`` when it is not a time."""
+    if urls and _inside(urls, url_starts, m.start()) is not None:
+        return None
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    lead = g.get("lead")
+    body = m.start("mod") if g.get("mod") else m.start("core")
+    end = m.end()
+    if text[end - 1] == "." and _full_month_before_dot(text, end):
+        end -= 1  # "on 6 April." : the full stop ends the sentence
+    hit = _Hit(m.start(), body, end, lead.lower() if lead else None, None)
+    try:
+        kind = _kind(g)
+        _check(kind, g, text, m)
+        period = _core(kind, g, published, hit)
+        if g.get("mod"):
+            period = _part(period, _PARTS[_key(g["mod"])], published)
+        hit.period = _apply_lead(period, lead, published)
+    except _Reject:
+        return None
+    except _BackRef:
+        hit.period = _Period(None, None, Granularity.UNKNOWN, True, backref=True)
+    except _Unanchored:
+        hit.period = None
+    return hit
+
+
+def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Join "2014-2018", "from May to July 2020", "between 2014 and 2018" into one hit."""
+    out: list[_Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev is None or not _joinable(text, prev, hit):
+            out.append(hit)
+            continue
+        a, b = prev.period, hit.period
+        merged = None
+        if b is not None and prev.month and not prev.explicit_year and hit.explicit_year:
+            a = _rebase_year(prev, b)  # "May to Oct 2020": May takes 2020
+        if a is not None and b is not None:
+            if hit.month and prev.month and not hit.explicit_year and _before(b, a):
+                b = _next_year(b)  # "from August to October" read forwards
+            if _before(b, a):
+                out.append(hit)
+                continue
+            merged = _Period(a.start, b.end, Granularity.SPAN, a.relative or b.relative)
+        out[-1] = _Hit(prev.start, prev.start, hit.end, None, merged)
+    return out
+
+
+def _before(b: _Period, a: _Period) -> bool:
+    """Whether ``b`` ends before ``a`` starts (a range read backwards)."""
+    return a.start is not None and b.end is not None and b.end < a.start
+
+
+def _next_year(b: _Period) -> _Period:
+    """The same month or days one year later."""
+    assert b.start is not None and b.end is not None
+    if b.gran is Granularity.MONTH:
+        return replace(b, start=_month(b.start.year + 1, b.start.month).start, end=_month(b.end.year + 1, b.end.month).end)
+    return replace(b, start=_add_months(b.start, 12), end=_add_months(b.end, 12))
+
+
+def _rebase_year(a: _Hit, b: _Period) -> _Period | None:
+    """A first end without a year ("May to Oct 2020") takes the second end's year."""
+    if b.start is None or a.month is None:
+        return a.period
+    y = b.start.year
+    if a.day:
+        start, end = _safe_date(y, a.month, a.day), _safe_date(y, a.month, a.day_end or a.day)
+    else:
+        month = _month(y, a.month)
+        start, end = month.start, month.end
+    assert start is not None and end is not None
+    if start > b.start:  # "Nov-Feb 2017": November of the year before
+        start, end = _add_months(start, -12), _add_months(end, -12)
+    gran = a.period.gran if a.period else (Granularity.DAY if a.day else Granularity.MONTH)
+    return _Period(start, end, gran, b.relative)
+
+
+def _joinable(text: str, a: _Hit, b: _Hit) -> bool:
+    """Whether two adjacent hits are the two ends of one range."""
+    if b.lead and _LEADS.get(b.lead) == "until":
+        gap, joiner = text[a.end : b.start], b.lead
+        if gap.strip():
+            return False
+    else:
+        gm = _JOIN_GAP.match(text, a.end, b.start)
+        if gm is None or b.lead:
+            return False
+        gap, joiner = gm.group(0), _key(gm.group(1))
+    if "\n" in gap or _LEADS.get(a.lead or "") in ("open_end", "after", "before", "until"):
+        return False
+    if (a.period and a.period.backref) or (b.period and b.period.backref):
+        return False
+    if joiner == "and":
+        return a.lead == "between"
+    return True
+
+
+def _to_mention(text: str, hit: _Hit, published: date | None, offset: int) -> TimeMention:
+    start = hit.body if hit.lead and _LEADS.get(hit.lead) == "range_start" else hit.start
+    surface = text[start : hit.end]
+    span = Span(start=offset + start, end=offset + hit.end)
+    period = hit.period
+    if period is None or period.backref:  # relative without a publication date, or a back reference
+        scope = TimeScope(text=surface, span=span, relative=True, resolved=False)
+    else:
+        scope = TimeScope(
+            start=period.start,
+            end=period.end,
+            granularity=period.gran,
+            text=surface,
+            anchored_on=published if period.relative else None,
+            span=span,
+            relative=period.relative,
+        )
+    return TimeMention(span=span, text=surface, time=scope)
+
+
+def find_times(text: str, published: date | None = None, offset: int = 0) -> list[TimeMention]:
+    """Every time expression in ``text``, in order, resolved against ``published``.
+
+    Spans are shifted by ``offset`` (the position of ``text`` in its document).
+
+    >>> [m.text for m in find_times("Approved at the end of August 2023, after the 2023 rules.")]
+    ['the end of August 2023', '2023']
+    >>> t = find_times("over 100 million users in December", date(2024, 1, 29))[0].time
+    >>> (t.start.isoformat(), t.end.isoformat(), t.relative)
+    ('2023-12-01', '2023-12-31', True)
+    >>> find_times("in December")[0].time.resolved
+    False
+    """
+    hits = _merge_ranges(text, _scan(text, published))
+    return [_to_mention(text, h, published, offset) for h in hits]
+
+
+def resolve_time(expression: str, published: date | None = None) -> TimeScope | None:
+    """Resolve one time expression; ``None`` when it holds none.
+
+    The longest time found in ``expression`` wins.
+
+    >>> t = resolve_time("Q1 2024")
+    >>> (t.start.isoformat(), t.end.isoformat(), t.granularity.value)
+    ('2024-01-01', '2024-03-31', 'quarter')
+    >>> resolve_time("last August", date(2024, 1, 29)).start.isoformat()
+    '2023-08-01'
+    >>> resolve_time("57 days") is None
+    True
+    """
+    mentions = find_times(expression, published)
+    if not mentions:
+        return None
+    return max(mentions, key=lambda m: m.span.end - m.span.start).time
+
+
+def is_back_reference(expression: str) -> bool:
+    """Whether a time expression points back to a time set by earlier text.
+
+    Such expressions ("at that time", "the following year", "three months
+    after") come out of :func:`find_times` unresolved even with a publication
+    date; the claim stage resolves them against the preceding sentence's time.
+
+    >>> is_back_reference("At that time"), is_back_reference("a few days later")
+    (True, True)
+    >>> is_back_reference("last year")
+    False
+    """
+    return _BACKREF_FULL.fullmatch(" ".join(expression.split())) is not None

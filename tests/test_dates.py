@@ -1,0 +1,373 @@
+"""Tests for factcheck.mentions.dates: time expressions resolved against a publication date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.mentions import dates
+from factcheck.mentions.dates import find_times, is_back_reference, resolve_time
+from factcheck.models import Granularity, TimeMention
+
+D = date
+JAN29 = D(2024, 1, 29)  # a Monday
+
+
+def one(text: str, published: date | None = None) -> TimeMention:
+    """The single time mention in ``text``."""
+    found = find_times(text, published)
+    assert len(found) == 1, [m.text for m in found]
+    return found[0]
+
+
+def interval(text: str, published: date | None = None) -> tuple[date | None, date | None]:
+    t = one(text, published).time
+    return t.start, t.end
+
+
+# --- absolute dates -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start, end, gran",
+    [
+        ("16 April 2024", D(2024, 4, 16), D(2024, 4, 16), Granularity.DAY),
+        ("April 16, 2024", D(2024, 4, 16), D(2024, 4, 16), Granularity.DAY),
+        ("Tuesday, 16 April 2024", D(2024, 4, 16), D(2024, 4, 16), Granularity.DAY),
+        ("the 9th of May 2019", D(2019, 5, 9), D(2019, 5, 9), Granularity.DAY),
+        ("Dec. 31, 1994", D(1994, 12, 31), D(1994, 12, 31), Granularity.DAY),
+        ("2023-08-31", D(2023, 8, 31), D(2023, 8, 31), Granularity.DAY),
+        ("1/22/2016", D(2016, 1, 22), D(2016, 1, 22), Granularity.DAY),
+        ("22/1/2016", D(2016, 1, 22), D(2016, 1, 22), Granularity.DAY),
+        ("August 2023", D(2023, 8, 1), D(2023, 8, 31), Granularity.MONTH),
+        ("February 2024", D(2024, 2, 1), D(2024, 2, 29), Granularity.MONTH),
+        ("2015-12", D(2015, 12, 1), D(2015, 12, 31), Granularity.MONTH),
+        ("in 2022", D(2022, 1, 1), D(2022, 12, 31), Granularity.YEAR),
+        ("fiscal 2024", D(2024, 1, 1), D(2024, 12, 31), Granularity.YEAR),
+        ("Q1 2024", D(2024, 1, 1), D(2024, 3, 31), Granularity.QUARTER),
+        ("Q4 2023", D(2023, 10, 1), D(2023, 12, 31), Granularity.QUARTER),
+        ("2019 q3", D(2019, 7, 1), D(2019, 9, 30), Granularity.QUARTER),
+        ("the third quarter of 2023", D(2023, 7, 1), D(2023, 9, 30), Granularity.QUARTER),
+        ("H1 2024", D(2024, 1, 1), D(2024, 6, 30), Granularity.HALF),
+        ("the second half of 2023", D(2023, 7, 1), D(2023, 12, 31), Granularity.HALF),
+        ("the 1990s", D(1990, 1, 1), D(1999, 12, 31), Granularity.SPAN),
+        ("18-19 November 2024", D(2024, 11, 18), D(2024, 11, 19), Granularity.SPAN),
+        ("Jan-Feb 2017", D(2017, 1, 1), D(2017, 2, 28), Granularity.SPAN),
+        ("Nov-Feb 2017", D(2016, 11, 1), D(2017, 2, 28), Granularity.SPAN),
+        ("the 2022-23 season", D(2022, 1, 1), D(2023, 12, 31), Granularity.SPAN),
+    ],
+)
+def test_absolute(text: str, start: date, end: date, gran: Granularity) -> None:
+    t = one(text).time
+    assert (t.start, t.end, t.granularity) == (start, end, gran)
+    assert t.resolved and not t.relative and t.anchored_on is None
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # parts of a month are thirds: 1-10, 11-20, 21-end
+        ("at the end of August 2023", D(2023, 8, 21), D(2023, 8, 31)),
+        ("late November 2022", D(2022, 11, 21), D(2022, 11, 30)),
+        ("early March 2021", D(2021, 3, 1), D(2021, 3, 10)),
+        ("mid-February 2024", D(2024, 2, 11), D(2024, 2, 20)),
+        # parts of a year: January-April, May-August, September-December
+        ("early 2023", D(2023, 1, 1), D(2023, 4, 30)),
+        ("mid-2023", D(2023, 5, 1), D(2023, 8, 31)),
+        ("the end of 2023", D(2023, 9, 1), D(2023, 12, 31)),
+    ],
+)
+def test_parts_of_periods(text: str, start: date, end: date) -> None:
+    t = one(text).time
+    assert (t.start, t.end, t.granularity) == (start, end, Granularity.SPAN)
+
+
+def test_span_covers_expression_not_preposition() -> None:
+    text = "Approved at the end of August 2023, about two weeks later."
+    m = find_times(text)[0]
+    assert m.text == "the end of August 2023"
+    assert text[m.span.start : m.span.end] == m.text == m.time.text
+    assert m.time.span == m.span
+
+
+def test_offset_shifts_spans() -> None:
+    m = find_times("in 2022", offset=100)[0]
+    assert (m.span.start, m.span.end) == (103, 107)
+
+
+# --- years or counts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("in 2022", 2022),
+        ("since the 2023 regulation", 2023),
+        ("After the 2023 regulation, Beijing", 2023),
+        ("2022's growth", 2022),
+        ("(Huang, Zhang, 2023)", 2023),
+        ("In 2022 users grew", 2022),
+        ("the 2024 elections", 2024),
+    ],
+)
+def test_year_in_context(text: str, year: int) -> None:
+    years = [m.time.start.year for m in find_times(text) if m.time.start is not None]
+    assert year in years
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2,022 users", "approves 2023 LLMs", "about 2000 staff", "2023 people", "2023%", "2023.5", "$2023"],
+)
+def test_counts_are_not_years(text: str) -> None:
+    assert find_times(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://example.com/2023-07/13/report.html",
+        "www.example.com/archive-2018-09-23",
+        "doi:10.1000/2023.456",
+        "at example.org/news/2022/05/ai",
+    ],
+)
+def test_urls_and_paths_hold_no_times(text: str) -> None:
+    assert find_times(text) == []
+
+
+@pytest.mark.parametrize("text", ["57 days", "80 hours", "three months", "it may be good", "the 5 may be"])
+def test_durations_and_verbs_are_not_times(text: str) -> None:
+    assert find_times(text, JAN29) == []
+
+
+# --- relative to the publication date -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, start, end",
+    [
+        ("On 16 April", D(2024, 6, 18), D(2024, 4, 16), D(2024, 4, 16)),
+        # 16 April 2024 would be 2.5 months after publication: news looks back
+        ("On 16 April", JAN29, D(2023, 4, 16), D(2023, 4, 16)),
+        ("Aug. 31", D(2023, 9, 5), D(2023, 8, 31), D(2023, 8, 31)),
+        ("Feb 5", JAN29, D(2024, 2, 5), D(2024, 2, 5)),
+        ("in December", JAN29, D(2023, 12, 1), D(2023, 12, 31)),
+        ("in January", JAN29, D(2024, 1, 1), D(2024, 1, 31)),
+        ("as of October", JAN29, D(2023, 10, 1), D(2023, 10, 31)),
+        ("last August", JAN29, D(2023, 8, 1), D(2023, 8, 31)),
+        ("last August", D(2023, 9, 15), D(2023, 8, 1), D(2023, 8, 31)),
+        ("last August", D(2023, 8, 15), D(2022, 8, 1), D(2022, 8, 31)),
+        ("this August", JAN29, D(2024, 8, 1), D(2024, 8, 31)),
+        ("next March", JAN29, D(2024, 3, 1), D(2024, 3, 31)),
+        ("in August last year", JAN29, D(2023, 8, 1), D(2023, 8, 31)),
+        ("mid-February", D(2024, 3, 1), D(2024, 2, 11), D(2024, 2, 20)),
+        ("this year", JAN29, D(2024, 1, 1), D(2024, 12, 31)),
+        ("last year", JAN29, D(2023, 1, 1), D(2023, 12, 31)),
+        ("next year", JAN29, D(2025, 1, 1), D(2025, 12, 31)),
+        ("this month", JAN29, D(2024, 1, 1), D(2024, 1, 31)),
+        ("last month", JAN29, D(2023, 12, 1), D(2023, 12, 31)),
+        ("last month", D(2024, 3, 31), D(2024, 2, 1), D(2024, 2, 29)),
+        ("last week", JAN29, D(2024, 1, 22), D(2024, 1, 28)),
+        ("this week", D(2024, 1, 31), D(2024, 1, 29), D(2024, 2, 4)),
+        ("last quarter", D(2024, 5, 10), D(2024, 1, 1), D(2024, 3, 31)),
+        ("the first quarter of this year", JAN29, D(2024, 1, 1), D(2024, 3, 31)),
+        ("the fourth quarter of last year", JAN29, D(2023, 10, 1), D(2023, 12, 31)),
+        ("yesterday", JAN29, D(2024, 1, 28), D(2024, 1, 28)),
+        ("today", JAN29, JAN29, JAN29),
+        # weekdays: bare = on or before publication; last = strictly before
+        ("on Tuesday", D(2024, 1, 31), D(2024, 1, 30), D(2024, 1, 30)),
+        ("on Monday", JAN29, JAN29, JAN29),
+        ("on Tuesday", JAN29, D(2024, 1, 23), D(2024, 1, 23)),
+        ("last Monday", JAN29, D(2024, 1, 22), D(2024, 1, 22)),
+        ("next Friday", JAN29, D(2024, 2, 2), D(2024, 2, 2)),
+        ("so far this year", D(2024, 5, 10), D(2024, 1, 1), D(2024, 5, 10)),
+        ("earlier this year", D(2024, 5, 10), D(2024, 1, 1), D(2024, 5, 10)),
+        ("later this year", D(2024, 5, 10), D(2024, 5, 10), D(2024, 12, 31)),
+        ("since 2020", JAN29, D(2020, 1, 1), JAN29),
+        ("over the past three years", JAN29, D(2021, 1, 29), JAN29),
+        ("in the last 6 months", JAN29, D(2023, 7, 29), JAN29),
+        ("the past year", JAN29, D(2023, 1, 29), JAN29),
+        ("three days ago", JAN29, D(2024, 1, 26), D(2024, 1, 26)),
+        ("two years ago", JAN29, D(2022, 1, 1), D(2022, 12, 31)),
+        ("a month ago", JAN29, D(2023, 12, 1), D(2023, 12, 31)),
+        ("the end of the year", JAN29, D(2024, 9, 1), D(2024, 12, 31)),
+        ("from May to Oct 2020", JAN29, D(2020, 5, 1), D(2020, 10, 31)),
+        ("from August to October", D(2016, 9, 7), D(2016, 8, 1), D(2016, 10, 31)),
+    ],
+)
+def test_relative(text: str, published: date, start: date, end: date) -> None:
+    t = one(text, published).time
+    assert (t.start, t.end) == (start, end)
+    assert t.resolved
+
+
+def test_relative_carries_anchor() -> None:
+    t = one("in December", JAN29).time
+    assert t.relative and t.anchored_on == JAN29 and t.granularity is Granularity.MONTH
+
+
+@pytest.mark.parametrize("text", ["in December", "last August", "this year", "on Tuesday", "16 April", "yesterday"])
+def test_relative_without_publication_date_is_unresolved(text: str) -> None:
+    t = one(text).time
+    assert t.relative and not t.resolved
+    assert t.start is None and t.end is None
+    assert t.text == one(text).text
+
+
+def test_since_without_publication_date_is_open() -> None:
+    assert interval("since 2020") == (D(2020, 1, 1), None)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("before 2010", None, D(2009, 12, 31)),
+        ("after 2018", D(2019, 1, 1), None),
+        ("until 2018", None, D(2018, 12, 31)),
+        ("by 2025", D(2025, 1, 1), D(2025, 12, 31)),
+        ("from 2014 to 2018", D(2014, 1, 1), D(2018, 12, 31)),
+        ("between 2014 and 2018", D(2014, 1, 1), D(2018, 12, 31)),
+        ("2014-2018", D(2014, 1, 1), D(2018, 12, 31)),
+        ("Nov 18-Dec 19, 2015", D(2015, 11, 18), D(2015, 12, 19)),
+    ],
+)
+def test_leads_and_ranges(text: str, start: date | None, end: date | None) -> None:
+    assert interval(text) == (start, end)
+
+
+def test_in_2022_and_2023_stay_two_times() -> None:
+    assert [m.text for m in find_times("in 2022 and 2023")] == ["2022", "2023"]
+
+
+# --- back references ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["At that time", "at the time", "the following year", "a few days later", "three months after", "since then"],
+)
+def test_back_references_are_unresolved(text: str) -> None:
+    t = one(text, JAN29).time
+    assert t.relative and not t.resolved and t.start is None and t.end is None
+    assert t.granularity is Granularity.UNKNOWN
+    assert is_back_reference(text)
+
+
+@pytest.mark.parametrize("text", ["last year", "in December", "2022", "three days ago"])
+def test_not_back_references(text: str) -> None:
+    assert not is_back_reference(text)
+
+
+def test_seed_sentence() -> None:
+    text = (
+        "This move follows Beijing's requirement, implemented in August last year, for tech companies. "
+        "China's rush gained momentum following ChatGPT in 2022. At that time, China possessed 130 LLMs. "
+        "Ernie Bot reported over 100 million users in December."
+    )
+    got = [(m.text, m.time.start, m.time.end, m.time.resolved) for m in find_times(text, JAN29)]
+    assert got == [
+        ("August last year", D(2023, 8, 1), D(2023, 8, 31), True),
+        ("2022", D(2022, 1, 1), D(2022, 12, 31), True),
+        ("At that time", None, None, False),
+        ("December", D(2023, 12, 1), D(2023, 12, 31), True),
+    ]
+
+
+def test_resolve_time() -> None:
+    t = resolve_time("the first quarter of this year", JAN29)
+    assert t is not None and (t.start, t.end) == (D(2024, 1, 1), D(2024, 3, 31))
+    assert resolve_time("57 days", JAN29) is None
+    assert resolve_time("no time here") is None
+
+
+# --- properties -------------------------------------------------------------------
+
+dates_ = st.dates(min_value=D(1900, 1, 1), max_value=D(2099, 12, 31))
+pubs = st.dates(min_value=D(1990, 1, 1), max_value=D(2060, 12, 31))
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]  # fmt: skip
+ABBR = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(d=dates_, p=st.none() | pubs, style=st.integers(0, 3))
+def test_full_dates_resolve_exactly(d: date, p: date | None, style: int) -> None:
+    text = [
+        f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}",
+        f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+        d.isoformat(),
+        f"{ABBR[d.month - 1]} {d.day}, {d.year}",
+    ][style]
+    t = resolve_time(f"It happened on {text}.", p)
+    assert t is not None
+    assert (t.start, t.end, t.granularity) == (d, d, Granularity.DAY)
+    assert not t.relative
+
+
+VOCAB = [
+    "in", "on", "the", "since", "last", "next", "this", "of", "to", "and", "-", ",", ".", "/", "  ",
+    "2023", "2,022", "16", "31", "1990s", "Q1", "H2", "year", "years", "month", "week", "days", "ago",
+    "later", "early", "mid-", "late", "end", "December", "May", "Aug.", "Tuesday", "past", "few", "three",
+    "at", "that", "time", "following", "between", "from", "users", "www.x.com/2023", "so", "far", "up",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(VOCAB), max_size=25), p=st.none() | pubs, offset=st.integers(0, 50))
+def test_invariants_on_time_soup(words: list[str], p: date | None, offset: int) -> None:
+    text = " ".join(words)
+    found = find_times(text, p, offset)
+    last_end = offset
+    for m in found:
+        assert offset <= m.span.start < m.span.end <= offset + len(text)
+        assert m.span.start >= last_end  # in order, not overlapping
+        last_end = m.span.end
+        assert text[m.span.start - offset : m.span.end - offset] == m.text == m.time.text
+        t = m.time
+        if t.start is not None and t.end is not None:
+            assert t.start <= t.end
+        if not t.resolved:
+            assert t.start is None and t.end is None
+        if t.relative and t.resolved:
+            assert t.anchored_on == p
+    # the word-start scan finds exactly what a scan at every position finds
+    naive = dates._merge_ranges(text, dates._scan(text, p, naive=True))
+    assert [(h.start, h.end) for h in naive] == [(h.start, h.end) for h in dates._merge_ranges(text, dates._scan(text, p))]
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=200), p=st.none() | pubs)
+def test_never_raises(text: str, p: date | None) -> None:
+    for m in find_times(text, p):
+        assert text[m.span.start : m.span.end] == m.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(month=st.integers(1, 12), p=pubs, form=st.sampled_from(["in {m}", "last {m}", "{m} last year"]))
+def test_relative_month_never_after_publication(month: int, p: date, form: str) -> None:
+    t = one(form.format(m=MONTH_NAMES[month - 1]), p).time
+    assert t.resolved and t.start is not None and t.end is not None
+    assert t.start <= p
+    assert t.start.month == month and (t.end - t.start).days >= 27
+
+
+@settings(max_examples=150, deadline=None)
+@given(d=st.integers(1, 28), month=st.integers(1, 12), p=pubs)
+def test_day_month_takes_publication_year_unless_far_ahead(d: int, month: int, p: date) -> None:
+    t = one(f"on {d} {MONTH_NAMES[month - 1]}", p).time
+    assert t.start is not None and (t.start.month, t.start.day) == (month, d)
+    assert t.start <= p + timedelta(days=62)  # at most ~2 months after publication
+    assert t.start.year == p.year or (t.start.year == p.year - 1 and date(p.year, month, d) > p + timedelta(days=59))
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["1" * 100_000, "1,1," * 25_000, " " * 100_000, "May" + " " * 100_000 + "x", "16" + " " * 50_000 + "April",
+     "/" * 100_000, "a/b." * 25_000, "2022 " * 20_000, "the past " * 10_000, "2014-" * 20_000, "mid-" * 25_000],
+)  # fmt: skip
+def test_hostile_input_finishes(hostile: str) -> None:
+    find_times(hostile, JAN29)  # linear time: a quadratic scan would not finish in the test run
