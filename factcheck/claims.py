@@ -181,7 +181,7 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     if elliptic:  # "Ernie Bot held 45 per cent of the market, Doubao 30 per cent"
         measure = previous.measure or measure
         whole = whole or previous.whole
-        scope = scope or previous.scope
+        scope = previous.scope or scope  # "Approves 14 LLMs for public release, over 40": same scope
     aggregate = _aggregate(text, start, end, counted)
     total_cue, _, continuation = LEXICON.aggregate_regex
     if measure and continuation.search(text):
