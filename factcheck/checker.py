@@ -19,7 +19,7 @@ from factcheck.compare import compare_all
 from factcheck.config import code_selected
 from factcheck.documents import find_suppressions
 from factcheck.mentions.entities import Gazetteer
-from factcheck.models import Claim, Document, DocumentInfo, Finding, Report, Severity
+from factcheck.models import Claim, Document, DocumentInfo, Finding, Relation, Report, Severity
 from factcheck.rules import RULE_ERROR, UNUSED_SUPPRESSION, CheckContext, Rule, builtin_rules, fingerprint
 
 #: Seconds one rule may run before it is stopped and reported (main thread, POSIX only).
@@ -105,7 +105,12 @@ def check(
     def pair_filter(a: Claim, b: Claim) -> bool:
         return not only_drafts or a.doc_id in drafts or b.doc_id in drafts
 
-    comparisons = list(compare_all(all_claims, pair_filter=pair_filter))
+    comparisons = []
+    relations: dict[str, int] = {}
+    for comp in compare_all(all_claims, pair_filter=pair_filter):
+        relations[comp.relation._value_] = relations.get(comp.relation._value_, 0) + 1
+        if comp.relation is not Relation.CONSISTENT:  # rules report only the others; keep memory to what matters
+            comparisons.append(comp)
     ctx = CheckContext(documents=all_docs, claims=all_claims, comparisons=comparisons,
                        drafts=drafts if only_drafts else frozenset())
     findings = run_rules(rules, ctx)
@@ -119,10 +124,10 @@ def check(
     stats = {
         "documents": len(all_docs),
         "claims": len(all_claims),
-        "comparisons": len(comparisons),
+        "comparisons": sum(relations.values()),
         "findings": len(findings),
-        "by_relation": _count(c.relation.value for c in comparisons),
-        "by_severity": _count(f.severity.value for f in findings),
+        "by_relation": dict(sorted(relations.items())),
+        "by_severity": _count(f.severity._value_ for f in findings),
     }
     infos = [DocumentInfo(id=d.id, path=d.path, source=d.source, published=d.published, title=d.title,
                           claims=per_doc.get(d.id, 0)) for d in all_docs]
