@@ -18,14 +18,9 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from factcheck.checker import check
-from factcheck.claims import extract_claims
-from factcheck.documents import load_document
+from typing import TYPE_CHECKING
+
 from factcheck.errors import ConfigError, FactcheckError, InputError, RuleError, UsageError
-from factcheck.ledger import Ledger
-from factcheck.mentions.dates import find_times, resolve_time
-from factcheck.mentions.entities import Gazetteer
-from factcheck.mentions.numbers import find_numbers, parse_quantity
 from factcheck.models import (
     Bound,
     Claim,
@@ -47,7 +42,42 @@ from factcheck.models import (
     TimeMention,
     TimeScope,
 )
-from factcheck.rules import Rule, builtin_rules
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.checker import check
+    from factcheck.documents import load_document
+    from factcheck.ledger import Ledger
+    from factcheck.mentions.dates import find_times, resolve_time
+    from factcheck.mentions.entities import Gazetteer
+    from factcheck.mentions.numbers import find_numbers, parse_quantity
+    from factcheck.rules import Rule, builtin_rules
+
+# The pipeline is imported on first use, so that `import factcheck` (and the pytest and hypothesis
+# plugins that load with it) stays cheap.
+_LAZY = {
+    "check": "factcheck.checker",
+    "load_document": "factcheck.documents",
+    "Ledger": "factcheck.ledger",
+    "find_times": "factcheck.mentions.dates",
+    "resolve_time": "factcheck.mentions.dates",
+    "Gazetteer": "factcheck.mentions.entities",
+    "find_numbers": "factcheck.mentions.numbers",
+    "parse_quantity": "factcheck.mentions.numbers",
+    "Rule": "factcheck.rules",
+    "builtin_rules": "factcheck.rules",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 
@@ -65,13 +95,16 @@ def extract(
     *,
     published: date | str | None = None,
     source: str | None = None,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: "Gazetteer | None" = None,
 ) -> list[Claim]:
     """Every claim in a document: a :class:`Document`, a path, or the text itself.
 
     A ``str`` naming an existing file is read as that file; any other string
     is taken as the text. ``published`` anchors relative times ("in December").
     """
+    from factcheck.claims import extract_claims
+    from factcheck.documents import load_document
+
     if isinstance(document, Document):
         doc = document
     elif isinstance(document, Path) or (
@@ -83,7 +116,7 @@ def extract(
     return extract_claims(doc, gazetteer=gazetteer)
 
 
-def load_rules(paths: Sequence[str | Path] = (), *, packages: Sequence[str] = ()) -> list[Rule]:
+def load_rules(paths: Sequence[str | Path] = (), *, packages: Sequence[str] = ()) -> "list[Rule]":
     """User rules from rule files or folders (YAML or TOML) and installed rule packages."""
     from factcheck.rules.loader import load_rules as _load
 

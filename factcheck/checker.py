@@ -1,8 +1,8 @@
 """The check pipeline: documents -> claims -> comparisons -> rules -> report.
 
 >>> from factcheck.documents import load_document
->>> a = load_document("a.md", text="Acme had 60 million users on 1 May 2024.", published="2024-05-02")
->>> b = load_document("b.md", text="Acme had 90 million users on 1 May 2024.", published="2024-05-03")
+>>> a = load_document("a.md", text="Kimi had 60 million users on 1 May 2024.", published="2024-05-02")
+>>> b = load_document("b.md", text="Kimi had 90 million users on 1 May 2024.", published="2024-05-03")
 >>> [f.code for f in check([a, b]).findings if f.severity.value == "error"]
 ['FC101']
 """

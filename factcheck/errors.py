@@ -5,8 +5,8 @@ can print one clear line and exit with code 2 instead of a traceback.
 
 >>> str(InputError("not text: binary data", path="a.bin"))
 'a.bin: not text: binary data'
->>> str(ConfigError("unknown key 'colour'", path="factcheck.toml", line=3))
-'factcheck.toml:3: unknown key \'colour\''
+>>> print(ConfigError("unknown key 'colour'", path="factcheck.toml", line=3))
+factcheck.toml:3: unknown key 'colour'
 """
 
 from __future__ import annotations
