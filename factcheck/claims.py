@@ -29,6 +29,7 @@ Named claims (roles, events, membership) are read from the same sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -65,7 +66,8 @@ _NP_STOP = frozenset(
 _NP_SKIP = frozenset("a an the its their his her our some of".split())
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+")
 # Clause boundaries for subject search: semicolons, colons, dashes, "that" after a verb of saying.
-_CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|\bthat\b|\bwhich include\b|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|\bthat\b|\bwhich include\b|\bwhile\b|\bwhereas\b|\bbut\b|\bof\s+(?:which|whom)\b",
+                           re.IGNORECASE)
 # A sentence that refers back to the time of the text before it.
 _BACK_REFERENCE = re.compile(
     r"^\W*(?:at\s+that\s+time|at\s+the\s+time|by\s+then|then|that\s+year|the\s+same\s+year|that\s+month|"
@@ -75,6 +77,14 @@ _BACK_REFERENCE = re.compile(
 _OF_WHICH = re.compile(r"^\s*of\s+(?:which|whom|them)\s+(?:(?:are|were|is|was)\s+)?", re.IGNORECASE)
 # "some 85,000 are enterprise clients": the figure is the subject of a copula naming what it counts.
 _COPULA = re.compile(r"^\s+(?:are|were|is|was)\s+", re.IGNORECASE)
+# "twice as many queries as": the counted noun follows "as many"/"as much".
+_AS_MANY = re.compile(r"^\s+as\s+(?:many|much)\s+", re.IGNORECASE)
+# "Fourteen were approved": a figure standing as the subject with no noun of its own.
+_ELIDED_VERB = re.compile(r"^\s+(?:(?:have|has|had)\s+(?:already\s+)?been|are|were|was|is|will\s+be)\s", re.IGNORECASE)
+# Counted "nouns" that point back to an earlier figure's noun ("14 of them").
+_PRONOUNS = frozenset({"them", "these", "those", "which", "whom"})
+# First words of a comparative after a relative figure ("50% more efficient", "30% cheaper").
+_COMPARATIVES = frozenset({"more", "less", "fewer", "as"})
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' -]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while)\b|$)", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
@@ -90,6 +100,12 @@ class _State:
     last_time: TimeScope | None = None
     last_members: list[EntityRef] = field(default_factory=list)
     last_by_measure: dict[str, QuantityClaim] = field(default_factory=dict)
+    last_counted: dict[str | None, QuantityClaim] = field(default_factory=dict)  # unit -> last figure with a noun
+    last_by_type: dict[str, EntityRef] = field(default_factory=dict)  # entity type -> last one named
+    topic_org: EntityRef | None = None  # the organisation in play: the topic, or the topic product's owner
+    last_source: EntityRef | None = None  # the last source named by name ("DeepSeek has published ...")
+    people: dict[str, EntityRef] = field(default_factory=dict)  # each word of a person's name -> the person
+    continued: EntityRef | None = None  # what the figures of the sentence just before were about
 
 
 def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Claim]:
@@ -112,7 +128,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         entities = [e for e in entities if e.method != "unresolved"]
     back_ref = bool(_BACK_REFERENCE.match(text))
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
-    attribution, attribution_spans = _attribution(text, base, entities)
+    attribution, attribution_spans = _attribution(text, base, entities, state)
     common = dict(
         doc_id=doc.id, path=doc.path, source=doc.source, published=doc.published,
         sentence=text, sentence_span=sent.span, sentence_index=sent.index, heading=sent.heading,
@@ -122,17 +138,21 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     previous: QuantityClaim | None = None
     for mention in numbers:
         claim = _quantity_claim(doc, sent, mention, entities, attribution_spans, resolved_times, back_ref, state,
-                                previous, common)
+                                previous, common, gaz)
         out.append(claim)
         previous = claim
     sentence_time = _sentence_time(doc, resolved_times, back_ref, state, anchor=None)
-    out.extend(_role_claims(text, base, entities, sentence_time, common))
+    out.extend(_role_claims(text, base, entities, sentence_time, state, common))
     out.extend(_event_claims(text, base, entities, resolved_times, back_ref, state, common))
+    _remember(text, base, entities, attribution, attribution_spans, out, gaz, state)
     out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
     # Carry the topic and the time forward.
     for c in out:
         if isinstance(c, QuantityClaim) and c.measure:
             state.last_by_measure[c.measure] = c
+    for c in out:
+        if isinstance(c, QuantityClaim) and c.counted:
+            state.last_counted[c.quantity.unit] = c
     first_quantity = next((c for c in out if isinstance(c, QuantityClaim) and c.subject), None)
     if first_quantity is not None:
         state.topic = first_quantity.subject
@@ -142,21 +162,72 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
             state.topic = lead[0]
     if resolved_times:
         state.last_time = resolved_times[-1].time
+    if state.topic is not None:
+        state.topic_org = _org_of(state.topic, gaz) or state.topic_org
+    about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None]
+    state.continued = about[-1] if about and not sent.heading else None
     return out
+
+
+def _remember(text: str, base: int, entities: Sequence[EntityRef], attribution: str | None,
+              attribution_spans: Sequence[Span], out: Sequence[Claim], gaz: Gazetteer, state: _State) -> None:
+    """Note what later sentences may point back to: entities by type, people by name, the source."""
+    for e in entities:
+        if e.type:
+            state.last_by_type[e.type] = e
+        if e.type == "person" and e.surface:
+            for word in e.surface.split():
+                state.people[word.strip("’'")] = e
+    if attribution is not None:
+        named = [e for e in entities if e.span and e.name == attribution]
+        if named:
+            state.last_source = named[0]
+
+
+def _org_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
+    """``e`` if it is an organisation, else its listed owner ("Ernie Bot" -> Baidu), else None."""
+    if e.type == "org":
+        return e
+    known = gaz.entities.get(e.id)
+    if known is not None and known.parent and known.parent in gaz.entities:
+        return gaz.resolve(gaz.entities[known.parent].name)
+    return None
+
+
+def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _State) -> EntityRef | None:
+    """The organisation "the company" or "its" at ``pos`` stands for: the last one named before it in the
+    sentence, else the one the text is about, else the last one named at all."""
+    orgs = [e for e in entities if e.span and e.type == "org" and e.span.end - base <= pos]
+    if orgs:
+        return orgs[-1]
+    return state.topic_org or state.last_by_type.get("org")
 
 
 # -- quantity claims -----------------------------------------------------------
 
 
 def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spans, times, back_ref, state,
-                    previous: QuantityClaim | None, common) -> QuantityClaim:
+                    previous: QuantityClaim | None, common, gaz: Gazetteer) -> QuantityClaim:
     text, base = sent.text, sent.span.start
     start, end = mention.span.start - base, mention.span.end - base
     q = mention.quantity
     after = text[end:]
     before = text[:start]
 
-    counted, counted_end = _counted_after(after, end)
+    relative = q.unit in ("percent", "percentage_points", "times")
+    # After a percentage "of" opens the whole ("40 per cent of all models"), never the counted noun.
+    counted, counted_end = _counted_after(after, end, skip_of=not relative)
+    change_noun = None
+    as_many = _AS_MANY.match(after)
+    if as_many:  # "twice as many queries as ...": the comparison counts queries
+        counted, counted_end = _counted_after(after[as_many.end():], end + as_many.end())
+    if relative and counted:
+        first = counted.split()[0].lower()
+        change = LEXICON.measure_of(counted)
+        if first in _COMPARATIVES and change is None:
+            counted = None  # "is 50% more efficient": a comparative adjective, not a counted noun
+        elif change in ("growth", "decline") and len(counted.split()) <= 2:
+            counted, change_noun = None, change  # "a 7× increase": the noun names the measure; nothing is counted
     of_which = _OF_WHICH.match(after) or _COPULA.match(after)
     if of_which:
         part, part_end = _counted_after(after[of_which.end():], end + of_which.end())
@@ -169,6 +240,15 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     elliptic = counted is None and previous is not None and previous.quantity.unit == q.unit
     if elliptic:
         counted = previous.counted  # "14 LLMs ..., over 40" -- the second figure counts the same thing
+    # "Fourteen of them", "Fourteen were approved": the figure counts what the last figure counted, in this
+    # sentence or the one before.
+    antecedent = previous or state.last_counted.get(q.unit)
+    refers_back = (counted is not None and counted.lower() in _PRONOUNS) or (
+        counted is None and not relative and _ELIDED_VERB.match(after) is not None)
+    carried = False  # the noun comes from the sentence before: its scope and whole need not carry
+    if refers_back and antecedent is not None and antecedent.quantity.unit == q.unit and antecedent.counted:
+        counted, elliptic, carried = antecedent.counted, True, antecedent is not previous
+        previous = antecedent
 
     whole = None
     if q.unit in ("percent", "percentage_points"):
@@ -176,27 +256,44 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         if m:
             whole = m.group(1).strip()
 
-    measure = _measure(q.unit, counted, whole, before)
+    measure = change_noun or _measure(q.unit, counted, whole, before)
     scope = _scope(text, start, end, counted)
     if elliptic:  # "Ernie Bot held 45 per cent of the market, Doubao 30 per cent"
-        measure = previous.measure or measure
+        # ... unless a cue between the two figures names another measure ("$2 per hour ... the training
+        # cost at $5.576 million").
+        between = text[max(0, previous.span.end - base) : start] if previous.sentence_span == sent.span else ""
+        own = _measure(q.unit, None, whole, between) if between else None
+        measure = own or previous.measure or measure
+    if elliptic and not carried:
         whole = whole or previous.whole
         scope = previous.scope or scope  # "Approves 14 LLMs for public release, over 40": same scope
     aggregate = _aggregate(text, start, end, counted)
-    total_cue, _, continuation = LEXICON.aggregate_regex
-    if measure and continuation.search(text):
-        earlier = state.last_by_measure.get(measure)
+    _, _, continuation = LEXICON.aggregate_regex
+    cont = continuation.search(text)
+    if cont and cont.start() >= end:
+        aggregate = "increment"  # "approved 14 models, bringing the total to 40": the 14 is the batch
+    elif cont and measure:
+        earlier = previous if previous is not None and previous.measure == measure else state.last_by_measure.get(measure)
         if earlier is not None and earlier.scope:
             scope = earlier.scope  # "This brings the total to 40": a total of what the last figure counted
         aggregate = "total"
-    subject = _subject(text, base, start, entities, attribution_spans, state)
+    rate = _RATE.match(text, end) is not None
+    subject = _subject(text, base, start, entities, attribution_spans, state, rate=rate)
+    if subject is None and counted:  # "70 Chinese models": the origin adjective names the place
+        place = next((LEXICON.claims["demonyms"][w] for w in counted.split() if w in LEXICON.claims["demonyms"]), None)
+        if place is not None:
+            subject = gaz.resolve(place)
     follower = _entity_after(text, base, counted_end, entities)
-    if follower is not None and (subject is None or subject is state.topic or
+    # A share with no noun of its own, then "for X", is X's share ("against 50% for the United States"); a
+    # money figure is not ("paid $2 billion for Sohu").
+    bare = q.unit in ("percent", "percentage_points") and counted_end == end
+    if follower is not None and (subject is None or subject is state.topic or bare or
                                  any(s.contains(subject.span) for s in attribution_spans if subject.span)):
-        subject = follower  # "claims 200 million users for Ernie chatbot"
-    if of_which and previous is not None and previous.subject is not None:
+        subject = follower  # "claims 200 million users for Ernie chatbot", "against 50% for the United States"
+    if (of_which or (elliptic and subject is None)) and previous is not None and previous.subject is not None:
         subject = previous.subject
-    time = _sentence_time(doc, times, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+    time = _figure_time(doc, text, base, mention, times, back_ref, state,
+                        change=measure in ("growth", "decline") or q.unit == "times")
     return QuantityClaim(
         **common,
         span=mention.span,
@@ -214,16 +311,17 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     )
 
 
-def _np_words(text: str, limit: int = 7) -> list[re.Match[str]]:
+def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Match[str]]:
     """Words of the noun phrase at the start of ``text`` (stops at punctuation and stop words)."""
+    skip = _NP_SKIP if skip_of else _NP_SKIP - {"of"}
     words: list[re.Match[str]] = []
     pos = 0
     for m in _WORD.finditer(text):
         gap = text[pos : m.start()]
-        if gap.strip(" \u00a0\"“”‘’'") or "\n" in gap:
-            break  # punctuation between words ends the phrase
+        if gap.strip(" \t\r\n\u00a0\"“”‘’'") or gap.count("\n") > 1:
+            break  # punctuation or a blank line between words ends the phrase (a soft line wrap does not)
         low = m.group().lower()
-        if not words and low in _NP_SKIP:
+        if not words and low in skip:
             pos = m.end()
             continue
         if low in _NP_STOP or (words and (low.endswith("ing") and low not in LEXICON.measure_nouns)):
@@ -237,8 +335,8 @@ def _np_words(text: str, limit: int = 7) -> list[re.Match[str]]:
     return words
 
 
-def _counted_after(after: str, offset: int) -> tuple[str | None, int]:
-    words = _np_words(after)
+def _counted_after(after: str, offset: int, *, skip_of: bool = True) -> tuple[str | None, int]:
+    words = _np_words(after, skip_of=skip_of)
     if not words:
         return None, offset
     # Cut at the end of the longest listed measure phrase, if any ("users in December").
@@ -264,9 +362,19 @@ def _counted_before(before: str) -> str | None:
     words = _np_words(before[matches[-1].end() :])
     # Allow "X and Y" lists here: "the total number of LLMs and AI applications".
     tail = before[matches[-1].end() :]
-    m = re.match(r"\s*([\w’'-]+(?:\s+[\w’'-]+){0,2}\s+and\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)(?=\s+(?:available|in|on|to|that|which|approved|released)\b)", tail)
-    if m:
-        return m.group(1).strip()
+    # "X and Y" lists of up to three words each, ending before a stop word or a scope word
+    # ("... LLMs and AI applications cleared for public use").
+    head = []
+    for w in _WORD.finditer(tail):
+        head.append(w)
+        if len(head) >= 8:
+            break
+    lows = [w.group().lower() for w in head]
+    if "and" in lows[1:4] and not re.search(r"[^\w\s’'-]", tail[: head[-1].end()] if head else ""):
+        k = lows.index("and", 1)
+        for j in range(k + 2, min(k + 5, len(head))):
+            if lows[j] in _NP_STOP or LEXICON.scope_of(lows[j]) or lows[j] == "available":
+                return tail[head[0].start() : head[j - 1].end()]
     if words:
         return tail[words[0].start() : words[-1].end()]
     return None
@@ -281,15 +389,35 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     if unit in ("percent", "percentage_points"):
         if whole and re.search(r"total|market|global|world", whole, re.IGNORECASE):
             return "share"
-    window = before[-45:].lower()
-    for cue, key in LEXICON.measure_cues:
-        if re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", window):
-            return key
+    window = before[-(90 if unit in ("percent", "percentage_points") else 45):]
+    adjacent = LEXICON.adjacent_cue_regex.search(window)
+    if adjacent:  # "..., up 25 per cent": a change word right before the figure
+        return LEXICON.cue_key(adjacent.group())
+    cue = None
+    for cue in LEXICON.cue_regex.finditer(window):
+        pass  # the cue nearest the figure names it ("valuation at $2.8 billion, up 25 per cent")
+    if cue is not None:
+        key = LEXICON.cue_key(cue.group())
+        if key in ("growth", "decline") and re.search(r"\b(?:from|to)\b", window[cue.end():]):
+            # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose
+            return _measure_named_before(before[: len(before) - len(window) + cue.start()])
+        return key
     if counted:
         head = counted.split()[-1].lower().strip("’'")
         if unit not in (None, "times", "percent", "percentage_points"):
             return None  # "$5 billion deal": a money amount whose measure we cannot name
         return head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
+    return None
+
+
+def _measure_named_before(text: str) -> str | None:
+    """The first listed measure noun in the clause that ends ``text`` ("Venture investment in ... rose")."""
+    clause = text[_clause_start(text, len(text)) :]
+    clause = clause[clause.rfind(",") + 1 :] if "," in clause else clause
+    for m in _WORD.finditer(clause):
+        key = LEXICON.measure_nouns.get(m.group().lower())
+        if key:
+            return key
     return None
 
 
@@ -315,12 +443,20 @@ def _aggregate(text: str, start: int, end: int, counted: str | None) -> str | No
     """'total' for a running total, 'increment' for one batch, None when the words do not say."""
     total_cue, increment_cue, _ = LEXICON.aggregate_regex
     near_before = text[max(0, start - 30) : start]
-    if increment_cue.search(near_before) or (counted and increment_cue.search(counted)):
+    if increment_cue.search(near_before) or (counted and increment_cue.search(counted)) or _MORE_AFTER.match(text, end):
         return "increment"
-    lo, hi = _clause_start(text, start), _clause_end(text, end)
-    if total_cue.search(text, lo, hi):
+    # A total cue counts for the figure when it stands before it in its clause ("the total reached 40") or
+    # right after it ("40 in total", "40 LLMs so far"), not when it introduces a later figure.
+    if total_cue.search(text, _clause_start(text, start), start):
+        return "total"
+    near_after = total_cue.search(text, end, min(len(text), end + 30))
+    if near_after and not re.search(r"\d", text[end : near_after.start()]):
         return "total"
     return None
+
+
+# "14 more LLMs": a figure followed by "more" (not "more than") is an addition to an earlier count.
+_MORE_AFTER = re.compile(r"\s+(?:more|further|extra|additional)\s+(?!than\b)[A-Za-z]", re.IGNORECASE)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -336,7 +472,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], skip: Sequence[Span],
-             state: _State) -> EntityRef | None:
+             state: _State, *, rate: bool = False) -> EntityRef | None:
     lo = _clause_start(text, start)
     hi = _clause_end(text, start)
     candidates = [
@@ -344,7 +480,10 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
         if e.span and e.type in _SUBJECT_TYPES and not any(s.contains(e.span) for s in skip)
     ]
     candidates = [e for e in candidates if not _in_closed_brackets(text, e.span.start - base, start)
-                  and not _in_apposition(text, e.span.start - base, start)]
+                  and not _in_apposition(text, e.span.start - base, start)
+                  and not _after_cue(LEXICON.examples_regex, text, lo, e.span.start - base)
+                  and not _after_cue(LEXICON.membership_regex[1], text, lo, e.span.start - base)
+                  and not LEXICON.role_regex.match(text, e.span.end - base + 1)]  # "Baidu chief": a speaker's title
     left = [e for e in candidates if lo <= e.span.start - base and e.span.end - base <= start]
     if left:
         return left[-1]
@@ -353,46 +492,82 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
         if start < s < hi and e.type in ("place", None) and _PLACE_AFTER.search(text[max(0, s - 12) : s]):
             return e
     earlier = [e for e in candidates if e.span.end - base <= lo and e.type != "person"]
-    pointing_back = _ANAPHOR.search(text, lo, hi) or _ANAPHOR.search(text, 0, min(len(text), 12))
+    # A pronoun or description pointing back, unless it names the source ("the company said").
+    pointing_back = next((a for a in _ANAPHOR.finditer(text, lo, hi)
+                          if not any(s.start <= base + a.start() < s.end for s in skip)), None)
+    pointing_back = pointing_back or _ANAPHOR.search(text, 0, min(len(text), 12))
     if pointing_back:
         # "Zhipu AI said it had raised $5 billion": "it" is the speaker when the speaker is an organisation.
-        speakers = [e for e in entities if e.span and e.type in ("org", "product") and e.span.end - base <= lo
+        speakers = [e for e in entities if e.span and e.type in ("org", "product") and e.span.end - base <= start
                     and any(s.contains(e.span) for s in skip)]
-        if speakers and re.search(r"\b(?:it|its)\b", text[lo:hi], re.IGNORECASE):
+        if speakers and re.search(r"\b(?:it|its)\b", text[speakers[-1].span.end - base : hi], re.IGNORECASE):
             return speakers[-1]
     if earlier:  # "China had 130 LLMs, while regulators said that the total had reached 40"
         return earlier[-1]
-    # The topic carries over only when the clause points back to it ("the country", "its", "This brings").
+    if rate:  # "$2 per GPU hour": a price of a unit, not a figure about what the text is about
+        return None
+    # The topic carries over when the clause points back to it ("the country", "its", "This brings") ...
     if pointing_back:
+        kind = LEXICON.anaphora.get(pointing_back.group("head").lower()) if pointing_back.group("head") else None
+        if kind == "place":  # "in the country": the last place named, whatever the topic
+            return state.last_by_type.get("place") or state.topic
+        if kind == "org" and (state.topic is None or state.topic.type != "org"):
+            return state.topic_org or state.topic
         return state.topic
+    # ... or when nothing is named before the figure and the sentence before had figures about the topic:
+    # the text goes on about it ("Pre-training accounted for 2.664 million GPU hours" right after "The model
+    # was pre-trained on 14.8T tokens"). Further away, an unnamed subject is left unknown.
+    if state.continued is not None and not any(
+            e.span and e.span.end - base <= start and not any(s.contains(e.span) for s in skip) for e in entities):
+        return state.continued
     return None
+
+
+def _after_cue(cue: re.Pattern[str], text: str, lo: int, pos: int) -> bool:
+    """Whether a cue ("including", "joined the ranks of") opens the phrase holding ``pos`` in its clause:
+    such names are examples or part of a group's name, not what a figure is about."""
+    m = None
+    for m in cue.finditer(text, max(lo, pos - 80), pos):
+        pass
+    return m is not None and not re.search(r"[;:]|\s[–—-]\s", text[m.end() : pos])
 
 
 def _entity_after(text: str, base: int, pos: int, entities: Sequence[EntityRef]) -> EntityRef | None:
     """An entity introduced by "for"/"of"/"at" right after the counted phrase."""
-    m = re.match(r"\s+(?:for|of|at)\s+(?:the\s+)?", text[pos:])
+    m = _FOR_ENTITY.match(text, pos)
     if not m:
         return None
-    for e in entities:
-        if e.span and e.span.start - base == pos + m.end() and e.type in _SUBJECT_TYPES:
+    for e in entities:  # the name may start at "the" ("the United States" is listed with its article)
+        if e.span and e.span.start - base in (m.end(), m.end("prep")) and e.type in _SUBJECT_TYPES:
             return e
     return None
 
 
+_FOR_ENTITY = re.compile(r"\s+(?:for|of|at)\s+(?P<prep>)(?:the\s+)?", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:it|its|it's|they|their|this|these|those|the\s+(?:country|company|firm|group|startup|start-up|platform|"
-    r"chatbot|app|model|service|nation|government|city|region))\b",
+    r"\b(?:it|its|it's|they|their|this|these|those|the\s+(?:government|(?P<head>"
+    + "|".join(re.escape(w) for w in sorted(LEXICON.anaphora, key=len, reverse=True)) + r")))(?![\w-])",
     re.IGNORECASE,
 )
+# "$2 per GPU hour", "$20 a month": a price or rate of one unit.
+_RATE = re.compile(r"\s+(?:per|an?)\s+(?:[\w-]+\s+)?(?:hour|day|week|month|year|unit|token|share|head|user|"
+                   r"person|gpu|query|call|request|piece|kilogram|kg|tonne|litre|barrel)s?\b|\s*/\s*[a-z]", re.IGNORECASE)
 
 
+# ", the chatbot made by Moonshot AI,": a description set off by commas.
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|which|who|whose|now|once|formerly|also)\b[^,;]{0,80},", re.IGNORECASE)
+# "Ernie Bot, Baidu's answer to ChatGPT,": a possessive description right after a name.
+_POSSESSIVE_APPOSITION = re.compile(r",\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s[^,;]{0,80},")
+_NAME_END = re.compile(r"[A-Z0-9][\w.-]*$")
 
 
 def _in_apposition(text: str, pos: int, until: int) -> bool:
     """Whether ``pos`` is inside ", the chatbot made by Moonshot AI," closed before ``until``."""
     for m in _APPOSITION.finditer(text, max(0, pos - 90), until):
         if m.start() < pos < m.end() <= until:
+            return True
+    for m in _POSSESSIVE_APPOSITION.finditer(text, max(0, pos - 90), until):
+        if m.start() < pos < m.end() <= until and _NAME_END.search(text, max(0, m.start() - 30), m.start()):
             return True
     return False
 
@@ -404,6 +579,51 @@ def _in_closed_brackets(text: str, pos: int, until: int) -> bool:
         return False
     closed = text.find(")", pos)
     return closed != -1 and closed < until
+
+
+# After a comparative figure, what follows "as"/"than" is the baseline ("twice as many queries as it did in
+# January"): its time is not the figure's.
+_BASELINE = re.compile(r"\b(?:as|than|compared\s+(?:with|to)|from)\b", re.IGNORECASE)
+# "from $2.5 billion in 2022 to over $20 billion": a time followed by "to" belongs to the first leg.
+_NEXT_LEG = re.compile(r"\s*,?\s*(?:to|and|versus|against)\s+$", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"\b(?:as\s+(?:many|much)|than|times)\b|×", re.IGNORECASE)
+_CLAUSE_PUNCT = re.compile(r"[.,;]")
+_TIME_REACH = 250  # characters either side of a figure within which its time is looked for
+
+
+def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, times: Sequence[TimeMention],
+                 back_ref: bool, state: _State, *, change: bool) -> TimeScope:
+    """The time of one figure: the nearest time in its sentence, leaving out a comparison's baseline and
+    the time of the other leg of "from X in T1 to Y in T2"; a change between two times spans both."""
+    start, end = mention.span.start - base, mention.span.end - base
+    # Only times near the figure are weighed (bounded work per figure on a very long sentence).
+    lo = bisect_left([t.span.end - base for t in times], start - _TIME_REACH)
+    near = [t for t in times[lo:] if t.span.start - base <= end + _TIME_REACH][:8]
+    if not near:
+        return _sentence_time(doc, times, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+    times = near
+    kept = []
+    for t in times:
+        t0 = t.span.start - base
+        if t0 >= end and _BASELINE.search(text, end, t0) and _COMPARATIVE.search(text, max(0, start - 5), t0):
+            continue  # the baseline of "twice as many ... as in January"
+        kept.append(t)
+    if change and not any(t.span.start - base >= end and not _CLAUSE_PUNCT.search(text, end, t.span.start - base)
+                          for t in kept) and len(kept) >= 2:
+        firsts = [t.time for t in kept if t.time.start]
+        lasts = [t.time for t in kept if t.time.end]
+        if firsts and lasts:  # "from $2.5 billion in 2022 to $20 billion in 2023, a 7× increase"
+            a, b = min(firsts, key=lambda x: x.start), max(lasts, key=lambda x: x.end)
+            return TimeScope(start=a.start, end=b.end, granularity=Granularity.SPAN, text=f"{a.text} to {b.text}",
+                             anchored_on=a.anchored_on, resolved=True)
+    # (A span such as "since last August to forty" is the figure's own time, not another leg's.)
+    legs = [t for t in kept if t.time.granularity == Granularity.SPAN
+            or not (t.span.end - base <= start and _NEXT_LEG.fullmatch(text, t.span.end - base, start))]
+    if legs and len(legs) < len(kept):
+        kept = legs
+    if len(kept) < len(times) and not kept:
+        return _sentence_time(doc, [], False, state, anchor=None)
+    return _sentence_time(doc, kept, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
 
 
 def _sentence_time(doc: Document, times: Sequence[TimeMention], back_ref: bool, state: _State,
@@ -421,8 +641,10 @@ def _sentence_time(doc: Document, times: Sequence[TimeMention], back_ref: bool, 
     )
 
 
-def _attribution(text: str, base: int, entities: Sequence[EntityRef]) -> tuple[str | None, list[Span]]:
+def _attribution(text: str, base: int, entities: Sequence[EntityRef],
+                 state: _State | None = None) -> tuple[str | None, list[Span]]:
     """Who the sentence attributes its figures to, and the spans naming them (never subjects)."""
+    state = state or _State()
     m = LEXICON.source_before_regex.search(text)
     if m:
         tail = text[m.end():]
@@ -432,24 +654,81 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef]) -> tuple[s
         if ents:
             return ents[0].name, [e.span for e in ents]
         if phrase:
-            return _ATTRIBUTION_TRIM.sub("", phrase), [Span(start=base + m.end(), end=base + m.end() + len(tail))]
-    for v in LEXICON.speech_regex.finditer(text):
+            spans = [Span(start=base + m.end(), end=base + m.end() + len(tail))]
+            who = _described_source(phrase, base, m.start(), entities, state)
+            return (who.name if who else _ATTRIBUTION_TRIM.sub("", phrase)), spans
+    for v in _saying_verbs(text):
         # Speaker before the verb: the nearest person, else the nearest entity, skipping "X, CEO of Y,".
         before = [e for e in entities if e.span and e.span.end - base <= v.start()
                   and v.start() - (e.span.end - base) <= 60]
         people = [e for e in before if e.type == "person" or (e.method == "unresolved" and " " in e.name)]
         if people:
             who = people[-1]
-            return who.name, [e.span for e in before]
-        generic = [g for g in LEXICON.generic_source_regex.finditer(text, max(0, v.start() - 40), v.start())]
+            # The speaker's description ("Baidu chief executive Robin Li", "Robin Li, CEO of Baidu,") is not a
+            # subject; names before the comma that opens it are ("launched in China, Baidu chief ... Li told").
+            opened = max(text.rfind(",", 0, who.span.start - base), text.rfind(";", 0, who.span.start - base))
+            return who.name, [e.span for e in before if e.span.start - base > opened]
+        window = max(0, v.start() - 40)
+        descriptions = [d for d in LEXICON.description_regex.finditer(text, window, v.start())
+                        if LEXICON.speech_gap_regex.fullmatch(text, d.end(), v.start())]
+        if descriptions:  # "the Beijing start-up said", "the company puts the cost at ..."
+            d = descriptions[-1]
+            who = _described_source(d.group(), base, d.start(), entities, state)
+            if who is not None:
+                return who.name, [Span(start=base + d.start(), end=base + d.end())]
+        generic = [g for g in LEXICON.generic_source_regex.finditer(text, window, v.start())]
         if generic:
-            return generic[-1].group(), []
-        if before and v.start() - (before[-1].span.end - base) <= 3:  # "Baidu says ..."
+            g = generic[-1]
+            named = [e for e in before if 0 <= g.start() - (e.span.end - base) <= 1]
+            if named:  # "CLSA analysts expect": the firm the analysts work for
+                return named[-1].name, [named[-1].span]
+            return g.group(), []
+        if before and v.start() - (before[-1].span.end - base) <= 30 and LEXICON.speech_gap_regex.fullmatch(
+                text, before[-1].span.end - base, v.start()):  # "Baidu says", "DeepSeek has published"
             return before[-1].name, [before[-1].span]
+        known = _person_named_before(text, window, v.start(), state)
+        if known is not None:  # "Li also said": a person the text named in full earlier
+            return known.name, []
         after = [e for e in entities if e.span and 0 <= e.span.start - base - v.end() <= 2]
         if after:  # "said Robin Li"
             return after[0].name, [after[0].span]
     return None, []
+
+
+def _saying_verbs(text: str) -> list[re.Match[str]]:
+    """Verbs of saying, and verbs of estimating followed by "at <figure>" ("CLSA put the share at 40%")."""
+    verbs = list(LEXICON.speech_regex.finditer(text))
+    for v in LEXICON.estimate_regex.finditer(text):
+        if _AT_FIGURE.search(text, v.end(), min(len(text), v.end() + 120)):
+            verbs.append(v)
+    return sorted(verbs, key=lambda v: v.start())
+
+
+# "... at 40%", "... at $5.576 million": the figure an estimate puts something at.
+_AT_FIGURE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£¥]?\d")
+_CAPITAL_WORD = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")
+
+
+def _described_source(phrase: str, base: int, pos: int, entities: Sequence[EntityRef],
+                      state: _State) -> EntityRef | None:
+    """The named source a description stands for: "the company" -> the organisation in play,
+    "the report" -> the last source named by name."""
+    if LEXICON.document_regex.fullmatch(phrase.strip()):
+        return state.last_source
+    d = LEXICON.description_regex.fullmatch(phrase.strip())
+    if d and LEXICON.anaphora.get(d.group("head").lower()) == "org" and not phrase.lower().startswith(("this", "that")):
+        return _org_in_play(base, pos, entities, state)
+    return None
+
+
+def _person_named_before(text: str, lo: int, verb: int, state: _State) -> EntityRef | None:
+    """A person the text named in full earlier, now called by one part of the name ("Li also said")."""
+    m = None
+    for m in _CAPITAL_WORD.finditer(text, lo, verb):
+        pass
+    if m is None or not LEXICON.speech_gap_regex.fullmatch(text, m.end(), verb):
+        return None
+    return state.people.get(m.group(1))
 
 
 _CITATION = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:19|20)\d\d[a-z]?\)")
@@ -479,7 +758,7 @@ def _is_person(e: EntityRef) -> bool:
 _ROLE_GAP = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
 
 
-def _role_claims(text, base, entities, time, common) -> list[RoleClaim]:
+def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
     out: list[RoleClaim] = []
     by_start = {e.span.start - base: e for e in entities if e.span}
     by_end = {e.span.end - base: e for e in entities if e.span}
@@ -512,11 +791,41 @@ def _role_claims(text, base, entities, time, common) -> list[RoleClaim]:
                 e = by_end.get(lead.start())
                 if e and not _is_person(e) and e.type in ("org", "body", None):
                     org = e
+        if org is None:
+            # "its chief executive", "the company's founder", "The Hangzhou company, whose founder ...": the
+            # organisation in play (named before in the sentence, else the one the text is about).
+            pointer = _ROLE_POINTER.search(text, max(0, m.start() - 40), m.start())
+            if pointer and (pointer.group("own") or pointer.group("whose")):
+                if pointer.group("own") or LEXICON.description_regex.search(text, _clause_start(text, pointer.start()),
+                                                                            pointer.start()):
+                    org = _org_in_play(base, pointer.start(), entities, state)
         span = Span(start=base + min(m.start(), person.span.start - base),
                     end=base + max(m.end(), person.span.end - base))
         out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
                              person=person, role=role, org=org, time=time))
     return out
+
+
+# What points a role at an organisation without naming it: "its", "the company's", ", whose".
+_ROLE_POINTER = re.compile(
+    r"(?:(?P<own>\bits|\bthe\s+(?:[\w-]+\s+)?(?:company|firm|group|start-up|startup)[’']s)|(?P<whose>,\s*whose))"
+    r"\s+(?:[\w-]+\s+and\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_LEADING = re.compile(r"[\W_]*")
+
+
+def _opens_with_org(text: str, lo: int, stop: int) -> bool:
+    """Whether the clause from ``lo`` opens with "It" or a description of an organisation ("The Hangzhou
+    company ...") that no other name precedes before ``stop``."""
+    pos = _LEADING.match(text, lo, stop).end()
+    if re.match(r"it\b", text[pos : pos + 3], re.IGNORECASE):
+        return True
+    d = LEXICON.description_regex.match(text, pos, stop)
+    return bool(d and d.start() == pos and LEXICON.anaphora.get(d.group("head").lower()) == "org"
+                and text[pos : pos + 4].lower() != "its ")
 
 
 def _event_claims(text, base, entities, times, back_ref, state, common) -> list[EventClaim]:
@@ -536,6 +845,10 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                          and e.type != "person"]
                 # Only the list right before the verb: "Baidu, SenseTime and Zhipu AI received ..."
                 parts = _trailing_list(text, base, parts, m.start())
+                if not parts and _opens_with_org(text, lo, m.start()):
+                    # "The Hangzhou company, whose founder ..., was set up in 2023": the organisation in play
+                    org = _org_in_play(base, lo, entities, state)
+                    parts = [org] if org is not None else []
             if not parts:
                 continue
             time = _sentence_time(Document(id="", text="", prose=""), times, back_ref, state,
@@ -570,36 +883,120 @@ def _trailing_list(text: str, base: int, ents: list[EntityRef], stop: int) -> li
     return out
 
 
+_GROUP_AFTER = re.compile(
+    r"\s*((?:the\s+)?[“\"‘']?[\w’' -]{3,80}?[”\"’']?)(?=[,.;:()]|\s+(?:to|in|on|that|which|who|alongside|along|together)\b|$)")
+_EXAMPLE_CUES = frozenset({"including", "includes", "include", "such as"})
+# A pronoun standing for the members right before the cue: "they are now known as", "both are among".
+_PRONOUN_MEMBERS = re.compile(r"\b(?:they|these|those|both|all\s+three|all\s+four)\b", re.IGNORECASE)
+# ", founded by Kai-Fu Lee," between the members and their verb: a description set off by commas.
+_PARENTHETICAL = re.compile(r",[^,;]{1,100},")
+
+
 def _membership_claims(text, base, entities, time, state, common) -> list[MembershipClaim]:
     negative, positive = LEXICON.membership_regex
     out: list[MembershipClaim] = []
+    names = [e for e in entities if e.span and e.type != "place" and (e.method != "unresolved" or len(e.name.split()) >= 2)]
     for negated, pattern in ((True, negative), (False, positive)):
         for m in pattern.finditer(text):
             if not negated and any(isinstance(c, MembershipClaim) and c.span.start <= base + m.start() < c.span.end
                                    for c in out):
                 continue
-            group_m = re.match(r"\s*((?:the\s+)?[“\"‘']?[\w’' -]{3,80}?[”\"’']?)(?=[,.;:()]|\s+(?:to|in|on|that|which|who|,)\b|$)",
-                               text[m.end():])
+            cue = " ".join(m.group().lower().split())
+            if cue in _EXAMPLE_CUES:
+                # "young start-ups such as A, B and C": the group precedes the cue, the members follow it.
+                claim = _example_membership(text, base, names, m, time, common)
+                if claim is not None:
+                    out.append(claim)
+                continue
+            group_m = _GROUP_AFTER.match(text, m.end())
             if not group_m:
                 continue
             group = group_m.group(1).strip()
-            cue = m.group().lower()
-            if cue in ("including", "includes", "include", "such as"):
-                # "chatbots from A, B and C" -- the group precedes the cue, the members follow it.
-                continue
             lo = _clause_start(text, m.start())
-            members = [e for e in entities if e.span and lo <= e.span.start - base and e.span.end - base <= m.start()
-                       and e.type != "place" and (e.method != "unresolved" or len(e.name.split()) >= 2)]
-            members = _trailing_list(text, base, members, m.start()) or members
-            if not members and re.match(r"\s*(?:these|those|they|the\s+four|the\s+three)\b", text[lo:m.start()], re.IGNORECASE):
+            stop = m.start()
+            # Step over a description between the members and their verb ("01.AI, founded by ..., is one of").
+            for p in _PARENTHETICAL.finditer(text, max(lo, stop - 120), stop):
+                if _VERB_GAP.fullmatch(text, p.end(), stop):
+                    stop = p.start()
+                    break
+            members = [e for e in names if lo <= e.span.start - base and e.span.end - base <= stop]
+            members = _trailing_list(text, base, members, stop) or members
+            pronoun = None
+            for pronoun in _PRONOUN_MEMBERS.finditer(text, max(0, m.start() - 40), m.start()):
+                pass
+            if pronoun is not None and _VERB_GAP.fullmatch(text, pronoun.end(), m.start()):
+                # "Zhipu AI, Moonshot AI and MiniMax ..., and together with Baichuan they are known as ...":
+                # the pronoun stands for the sentence's first list (else the last group named), plus any
+                # member "together with" it.
+                first = _leading_list(text, base, names, 0)
+                members = first if len(first) >= 2 else list(state.last_members)
+                members = members + [e for e in names if e.span.end - base <= pronoun.start()
+                                     and _joined_member(text, base, e) and e not in members]
+            elif not members and re.match(r"\s*(?:these|those|they|the\s+four|the\s+three)\b", text[lo:m.start()],
+                                          re.IGNORECASE):
                 members = list(state.last_members)
             if not members:
                 continue
+            # "... is one of the companies in the new batch, alongside the smartphone maker Xiaomi."
+            joined = next((e for e in names if e.span.start - base >= group_m.end() and _joined_member(text, base, e)),
+                          None)
+            if joined is not None:  # "..., together with Zhipu AI, Moonshot AI and MiniMax"
+                members = members + [e for e in _leading_list(text, base, names, joined.span.start - base)
+                                     if e not in members]
             state.last_members = members
-            span = Span(start=min(e.span.start for e in members), end=base + m.end() + group_m.end())
+            span = Span(start=min(e.span.start for e in members),
+                        end=max(base + group_m.end(), max(e.span.end for e in members)))
             out.append(MembershipClaim(**common, span=span, text=text[span.start - base : span.end - base],
                                        members=members, group=_group_key(group), negated=negated, time=time))
     return out
+
+
+def _joined_member(text: str, base: int, e: EntityRef) -> bool:
+    """Whether ``e`` is added to a group by "alongside", "together with", "as well as" (up to three
+    describing words between: "alongside the smartphone maker Xiaomi")."""
+    pos = e.span.start - base
+    for j in LEXICON.member_joiner_regex.finditer(text, max(0, pos - 60), pos):
+        if re.fullmatch(r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}", text[j.end() : pos]):
+            return True
+    return False
+
+
+def _leading_list(text: str, base: int, names: Sequence[EntityRef], pos: int) -> list[EntityRef]:
+    """The names forming a list that starts at ``pos`` ("A, B and C ..."), allowing a leading "the"."""
+    out: list[EntityRef] = []
+    for e in names:
+        s = e.span.start - base
+        if s < pos:
+            continue
+        gap = text[pos:s]
+        if not out and not re.fullmatch(r"[\W_]*(?:the\s+)?", gap):
+            break
+        if out and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", gap):
+            break
+        out.append(e)
+        pos = e.span.end - base
+    return out
+
+
+def _example_membership(text, base, names, m, time, common) -> MembershipClaim | None:
+    """"young start-ups such as A, B and C": A, B and C are members of the group named before the cue."""
+    members = _leading_list(text, base, names, m.end())
+    if not members:
+        return None
+    # The group: up to three words right before the cue, after any stop word or article.
+    lo = max(0, m.start() - 60)
+    words = [w for w in _WORD.finditer(text, lo, m.start())]
+    group: list[re.Match[str]] = []
+    for w in reversed(words):
+        low = w.group().lower()
+        if low in _NP_STOP or low in _NP_SKIP or len(group) >= 3 or re.search(r"[^\w\s’'-]", text[w.end() : (group[0].start() if group else m.start())]):
+            break
+        group.insert(0, w)
+    if not group:
+        return None
+    span = Span(start=base + group[0].start(), end=max(e.span.end for e in members))
+    return MembershipClaim(**common, span=span, text=text[span.start - base : span.end - base], members=members,
+                           group=_group_key(text[group[0].start() : group[-1].end()]), negated=False, time=time)
 
 
 def _group_key(group: str) -> str:

@@ -60,6 +60,33 @@ class Lexicon:
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     @cached_property
+    def cue_regex(self) -> re.Pattern[str]:
+        """Every measure cue, longest first; :meth:`cue_key` says which measure a match names."""
+        return phrase_regex([cue for cue, _ in self.measure_cues])
+
+    @cached_property
+    def adjacent_cue_regex(self) -> re.Pattern[str]:
+        """Change words that name a measure only right before the figure ("up 25 per cent")."""
+        words = [w for spec in self.measures["measure"].values() for w in spec.get("adjacent", ())]
+        return re.compile(phrase_regex(words).pattern + r"\s*$", re.IGNORECASE)
+
+    def cue_key(self, cue: str) -> str | None:
+        """The measure a cue (or adjacent change word) names.
+
+        >>> LEXICON.cue_key("Valued  at"), LEXICON.cue_key("up")
+        ('valuation', 'growth')
+        """
+        return self._cue_keys.get(" ".join(cue.lower().split()))
+
+    @cached_property
+    def _cue_keys(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for key, spec in self.measures["measure"].items():
+            for cue in (*spec.get("cues", ()), *spec.get("adjacent", ())):
+                out.setdefault(cue, key)
+        return out
+
+    @cached_property
     def cumulative(self) -> frozenset[str]:
         """Measures that are running totals."""
         return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("cumulative"))
@@ -125,6 +152,52 @@ class Lexicon:
     def generic_source_regex(self) -> re.Pattern[str]:
         """Sources named without a proper noun ("the company")."""
         return phrase_regex(self.claims["attribution"]["generic_sources"])
+
+    @cached_property
+    def anaphora(self) -> dict[str, str]:
+        """Head noun of a definite description (lower case) -> the entity type it points back to.
+
+        >>> LEXICON.anaphora["start-up"], LEXICON.anaphora["country"]
+        ('org', 'place')
+        """
+        a = self.claims["anaphora"]
+        return {w: kind for kind in ("place", "org", "product") for w in a[kind]}
+
+    @cached_property
+    def description_regex(self) -> re.Pattern[str]:
+        """ "the (Hangzhou) company", "the Beijing start-up": a definite description of an entity.
+
+        Group ``head`` is the head noun; up to two modifiers may stand before it.
+        """
+        heads = phrase_regex(list(self.anaphora)).pattern
+        return re.compile(r"\b(?:the|its|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>" + heads + ")",
+                          re.IGNORECASE)
+
+    @cached_property
+    def document_regex(self) -> re.Pattern[str]:
+        """Sources that are documents ("the report")."""
+        return phrase_regex(["the " + w for w in self.claims["anaphora"]["documents"]])
+
+    @cached_property
+    def estimate_regex(self) -> re.Pattern[str]:
+        """Verbs of estimating ("put ... at")."""
+        return phrase_regex(self.claims["anaphora"]["estimate_verbs"])
+
+    @cached_property
+    def speech_gap_regex(self) -> re.Pattern[str]:
+        """What may stand between a speaker and the verb of saying."""
+        words = phrase_regex(self.claims["anaphora"]["speech_gap"]).pattern
+        return re.compile(r"\s*(?:" + words + r"\s+)*", re.IGNORECASE)
+
+    @cached_property
+    def examples_regex(self) -> re.Pattern[str]:
+        """Words that introduce examples."""
+        return phrase_regex(self.claims["anaphora"]["examples"])
+
+    @cached_property
+    def member_joiner_regex(self) -> re.Pattern[str]:
+        """Words that add a member after a group phrase."""
+        return phrase_regex(self.claims["anaphora"]["member_joiners"])
 
     @cached_property
     def role_words(self) -> dict[str, str]:

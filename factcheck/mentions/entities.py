@@ -254,6 +254,10 @@ class Gazetteer:
         Listed names win over capitalised runs; a name used as a modifier
         ("ChatGPT-like", "Beijing-based") is not reported.
         """
+        original = text
+        # A soft line wrap inside a name ("Cyberspace\nAdministration of China") is a space; same length, so
+        # offsets stay valid. A blank line becomes two spaces and still separates names.
+        text = text.replace("\r\n", " \n").replace("\n", " ")
         hits: list[tuple[int, int, str]] = []  # (start, end, id)
         for pattern in (self._insensitive, self._sensitive):
             if pattern is None:
@@ -296,7 +300,7 @@ class Gazetteer:
             surface = " ".join(words)
             if len(words) == 1 and _SCALED_NUMBER.fullmatch(surface):
                 continue  # "671B", "85K": a figure with a scale suffix, not a name
-            if len(words) == 1 and _at_sentence_start(text, start) and self.lookup(surface) is None:
+            if len(words) == 1 and _at_sentence_start(original, start) and self.lookup(surface) is None:
                 continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
             refs.append(self.resolve(surface, Span(start=offset + start, end=offset + start + len(surface))))
         refs.sort(key=lambda r: r.span.start if r.span else 0)

@@ -8,6 +8,7 @@ Example: "14 of the 40 approved models, or 50 per cent".
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
@@ -31,9 +32,15 @@ class PercentageMismatch(Rule):
         for c in ctx.quantity_claims:
             if not ctx.drafts or c.doc_id in ctx.drafts:
                 by_sentence[(c.doc_id, c.sentence_index)].append(c)
-        for claims in by_sentence.values():
+        for (doc_id, index), claims in by_sentence.items():
             percents = [c for c in claims if c.quantity.unit == "percent"]
             values = [c for c in claims if c.quantity.unit not in ("percent", "percentage_points", "times")]
+            if len(percents) == 1 and len(values) == 1:
+                # "China had approved 40 models. Fourteen of them, or 50 per cent, ...": the whole is in the
+                # sentence before, named back by "of them".
+                whole = _whole_before(values[0], by_sentence.get((doc_id, index - 1), []))
+                if whole is not None:
+                    values = [whole, values[0]]
             if len(percents) != 1 or len(values) != 2 or values[0].quantity.unit != values[1].quantity.unit:
                 continue
             if any(c.quantity.bound.value not in ("exact", "approx") for c in (*percents, *values)):
@@ -57,3 +64,16 @@ class PercentageMismatch(Rule):
                 explanation=f"In “{percents[0].sentence}” no reading of the two figures (part of whole, growth "
                 f"or fall) gives {p.value}%.",
             )
+
+
+# "Fourteen of them", "14 of these": a part that names its whole by pointing back.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|the\s+total)\b", re.IGNORECASE)
+
+
+def _whole_before(part: QuantityClaim, before: list[QuantityClaim]) -> QuantityClaim | None:
+    """The figure in the previous sentence that ``part`` ("N of them") is a part of, or None."""
+    if not _OF_THEM.match(part.sentence, part.span.end - part.sentence_span.start):
+        return None
+    same = [c for c in before if c.quantity.unit == part.quantity.unit
+            and (part.measure is None or c.measure == part.measure)]
+    return same[-1] if same else None
