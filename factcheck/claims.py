@@ -29,9 +29,10 @@ Named claims (roles, events, membership) are read from the same sentences.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.lexicon import LEXICON
 from factcheck.mentions.dates import find_times
@@ -122,7 +123,8 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     text = sent.text
     base = sent.span.start
     times = [t for t in find_times(text, doc.published, offset=base) if not _in_citation(text, t.span.start - base)]
-    numbers = [n for n in find_numbers(text, offset=base) if not _overlaps_any(n.span, times)]
+    time_starts = [t.span.start for t in times]
+    numbers = [n for n in find_numbers(text, offset=base) if not _overlaps_any(n.span, times, time_starts)]
     entities = gaz.find(text, offset=base)
     if sent.heading:  # Title Case makes every word look like a name: trust only listed names there
         entities = [e for e in entities if e.method != "unresolved"]
@@ -136,9 +138,11 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     )
     out: list[Claim] = []
     previous: QuantityClaim | None = None
+    entity_ends = [e.span.end for e in entities]
+    time_ends = [t.span.end for t in resolved_times]
     for mention in numbers:
         claim = _quantity_claim(doc, sent, mention, entities, attribution_spans, resolved_times, back_ref, state,
-                                previous, common, gaz)
+                                previous, common, gaz, entity_ends, time_ends)
         out.append(claim)
         previous = claim
     sentence_time = _sentence_time(doc, resolved_times, back_ref, state, anchor=None)
@@ -207,9 +211,13 @@ def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _Sta
 
 
 def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spans, times, back_ref, state,
-                    previous: QuantityClaim | None, common, gaz: Gazetteer) -> QuantityClaim:
+                    previous: QuantityClaim | None, common, gaz: Gazetteer,
+                    entity_ends: Sequence[int], time_ends: Sequence[int]) -> QuantityClaim:
     text, base = sent.text, sent.span.start
     start, end = mention.span.start - base, mention.span.end - base
+    # Names far from the figure in a very long sentence do not bear on it (and keep the work per figure bounded).
+    lo = bisect_left(entity_ends, mention.span.start - _ENTITY_REACH)
+    entities = [e for e in entities[lo : lo + 200] if e.span.start <= mention.span.end + _ENTITY_REACH]
     q = mention.quantity
     after = text[end:]
     before = text[:start]
@@ -231,7 +239,8 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     of_which = _OF_WHICH.match(after) or _COPULA.match(after)
     if of_which:
         part, part_end = _counted_after(after[of_which.end():], end + of_which.end())
-        if part and (of_which.re is _OF_WHICH or LEXICON.measure_of(part)):
+        # "85,000 of which are enterprise clients" names the part; "14 of them were cleared" does not.
+        if part and (LEXICON.measure_of(part) or (of_which.re is _OF_WHICH and not LEXICON.scope_of(part.split()[0]))):
             counted, counted_end = part, part_end
         else:
             of_which = None
@@ -269,7 +278,7 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         scope = previous.scope or scope  # "Approves 14 LLMs for public release, over 40": same scope
     aggregate = _aggregate(text, start, end, counted)
     _, _, continuation = LEXICON.aggregate_regex
-    cont = continuation.search(text)
+    cont = continuation.search(text, max(0, start - 200), min(len(text), end + 200))
     if cont and cont.start() >= end:
         aggregate = "increment"  # "approved 14 models, bringing the total to 40": the 14 is the batch
     elif cont and measure:
@@ -293,7 +302,7 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     if (of_which or (elliptic and subject is None)) and previous is not None and previous.subject is not None:
         subject = previous.subject
     time = _figure_time(doc, text, base, mention, times, back_ref, state,
-                        change=measure in ("growth", "decline") or q.unit == "times")
+                        change=measure in ("growth", "decline") or q.unit == "times", time_ends=time_ends)
     return QuantityClaim(
         **common,
         span=mention.span,
@@ -356,6 +365,7 @@ def _counted_after(after: str, offset: int, *, skip_of: bool = True) -> tuple[st
 
 def _counted_before(before: str) -> str | None:
     """The counted noun when it stands before the figure: "the number of LLMs ... to 40"."""
+    before = before[-200:]  # "the number of X ... to 40" stands close before the figure
     matches = list(_NUMBER_OF.finditer(before))
     if not matches:
         return None
@@ -428,8 +438,9 @@ def _scope(text: str, start: int, end: int, counted: str | None) -> str | None:
             key = LEXICON.scope_of(word, in_noun_phrase=True)
             if key:
                 return key
-    lo = _clause_start(text, start)
-    hi = _clause_end(text, end)
+    # The clause, but no further than a few hundred characters from the figure (bounded work per figure).
+    lo = max(_clause_start(text, start), start - 300)
+    hi = min(_clause_end(text, end), end + 300)
     best: tuple[int, str] | None = None
     for m in LEXICON.scope_regex.finditer(text, lo, hi):
         dist = start - m.end() if m.end() <= start else m.start() - end
@@ -447,7 +458,7 @@ def _aggregate(text: str, start: int, end: int, counted: str | None) -> str | No
         return "increment"
     # A total cue counts for the figure when it stands before it in its clause ("the total reached 40") or
     # right after it ("40 in total", "40 LLMs so far"), not when it introduces a later figure.
-    if total_cue.search(text, _clause_start(text, start), start):
+    if total_cue.search(text, max(_clause_start(text, start), start - 200), start):
         return "total"
     near_after = total_cue.search(text, end, min(len(text), end + 30))
     if near_after and not re.search(r"\d", text[end : near_after.start()]):
@@ -459,16 +470,26 @@ def _aggregate(text: str, start: int, end: int, counted: str | None) -> str | No
 _MORE_AFTER = re.compile(r"\s+(?:more|further|extra|additional)\s+(?!than\b)[A-Za-z]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the clause breaks in ``text``, found once per sentence."""
+    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    starts, ends = _clause_breaks(text)
+    # The last break that ends at or before ``pos`` (a break must lie wholly before it).
+    i = bisect_right(ends, pos) - 1
+    while i >= 0 and ends[i] > pos:
+        i -= 1
+    return ends[i] if i >= 0 else 0
 
 
 def _clause_end(text: str, pos: int) -> int:
-    m = _CLAUSE_BREAK.search(text, pos)
-    return m.start() if m else len(text)
+    starts, _ = _clause_breaks(text)
+    i = bisect_left(starts, pos)
+    return starts[i] if i < len(starts) else len(text)
 
 
 def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], skip: Sequence[Span],
@@ -588,17 +609,24 @@ _BASELINE = re.compile(r"\b(?:as|than|compared\s+(?:with|to)|from)\b", re.IGNORE
 _NEXT_LEG = re.compile(r"\s*,?\s*(?:to|and|versus|against)\s+$", re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(?:as\s+(?:many|much)|than|times)\b|×", re.IGNORECASE)
 _CLAUSE_PUNCT = re.compile(r"[.,;]")
+_ENTITY_REACH = 400  # characters either side of a figure within which names are weighed
 _TIME_REACH = 250  # characters either side of a figure within which its time is looked for
 
 
 def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, times: Sequence[TimeMention],
-                 back_ref: bool, state: _State, *, change: bool) -> TimeScope:
+                 back_ref: bool, state: _State, *, change: bool,
+                 time_ends: Sequence[int] | None = None) -> TimeScope:
     """The time of one figure: the nearest time in its sentence, leaving out a comparison's baseline and
     the time of the other leg of "from X in T1 to Y in T2"; a change between two times spans both."""
     start, end = mention.span.start - base, mention.span.end - base
     # Only times near the figure are weighed (bounded work per figure on a very long sentence).
-    lo = bisect_left([t.span.end - base for t in times], start - _TIME_REACH)
-    near = [t for t in times[lo:] if t.span.start - base <= end + _TIME_REACH][:8]
+    ends = time_ends if time_ends is not None else [t.span.end for t in times]
+    lo = bisect_left(ends, mention.span.start - _TIME_REACH)
+    near = []
+    for t in times[lo : lo + 8]:
+        if t.span.start - base > end + _TIME_REACH:
+            break
+        near.append(t)
     if not near:
         return _sentence_time(doc, times, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
     times = near
@@ -743,8 +771,11 @@ def _in_citation(text: str, pos: int) -> bool:
     return bool(m and m.end() > pos and re.search(r"[A-Z]", m.group()))
 
 
-def _overlaps_any(span: Span, times: Iterable[TimeMention]) -> bool:
-    return any(t.span.start < span.end and span.start < t.span.end for t in times)
+def _overlaps_any(span: Span, times: Sequence[TimeMention], starts: Sequence[int]) -> bool:
+    """Whether ``span`` overlaps a time; ``times`` are sorted by start (``starts``), so only the few
+    starting just before its end need a look."""
+    i = bisect_left(starts, span.end)
+    return any(t.span.start < span.end and span.start < t.span.end for t in times[max(0, i - 3) : i])
 
 
 # -- named claims ----------------------------------------------------------------
@@ -846,9 +877,12 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                 # Only the list right before the verb: "Baidu, SenseTime and Zhipu AI received ..."
                 parts = _trailing_list(text, base, parts, m.start())
                 if not parts and _opens_with_org(text, lo, m.start()):
-                    # "The Hangzhou company, whose founder ..., was set up in 2023": the organisation in play
+                    # "The Hangzhou company, whose founder ..., was set up in 2023": the organisation in play,
+                    # located at the words that describe it.
                     org = _org_in_play(base, lo, entities, state)
-                    parts = [org] if org is not None else []
+                    where = _LEADING.match(text, lo, m.start()).end()
+                    parts = [org.model_copy(update={"span": Span(start=base + where, end=base + m.start())})] \
+                        if org is not None else []
             if not parts:
                 continue
             time = _sentence_time(Document(id="", text="", prose=""), times, back_ref, state,
@@ -866,12 +900,15 @@ _VERB_GAP = re.compile(
 )
 
 
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|to|for)\s+(?:the\s+)?$")
+
+
 def _trailing_list(text: str, base: int, ents: list[EntityRef], stop: int) -> list[EntityRef]:
     """The entities forming a list that ends right before ``stop`` ("A, B and C <verb>")."""
     out: list[EntityRef] = []
     pos = stop
     for e in reversed(ents):
-        if not out and re.search(r"\b(?:by|from|of|with|to|for)\s+(?:the\s+)?$", text[: e.span.start - base]):
+        if not out and _AGENT_BEFORE.search(text, max(0, e.span.start - base - 20), e.span.start - base):
             break  # "approved by the CCP was released": the agent of another verb, not the list
         gap = text[e.span.end - base : pos]
         if out and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", gap):
@@ -896,11 +933,16 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
     negative, positive = LEXICON.membership_regex
     out: list[MembershipClaim] = []
     names = [e for e in entities if e.span and e.type != "place" and (e.method != "unresolved" or len(e.name.split()) >= 2)]
+    starts = [e.span.start for e in names]
+    negated_spans: list[Span] = []  # in text order
+    ni = 0
     for negated, pattern in ((True, negative), (False, positive)):
         for m in pattern.finditer(text):
-            if not negated and any(isinstance(c, MembershipClaim) and c.span.start <= base + m.start() < c.span.end
-                                   for c in out):
-                continue
+            if not negated:
+                while ni < len(negated_spans) and negated_spans[ni].end <= base + m.start():
+                    ni += 1
+                if any(c.start <= base + m.start() < c.end for c in negated_spans[ni : ni + 3]):
+                    continue  # "not among" was read already
             cue = " ".join(m.group().lower().split())
             if cue in _EXAMPLE_CUES:
                 # "young start-ups such as A, B and C": the group precedes the cue, the members follow it.
@@ -919,7 +961,12 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
                 if _VERB_GAP.fullmatch(text, p.end(), stop):
                     stop = p.start()
                     break
-            members = [e for e in names if lo <= e.span.start - base and e.span.end - base <= stop]
+            first = bisect_left(starts, base + max(lo, stop - 300))  # a list of members stands close to its verb
+            members = []
+            for e in names[first:]:
+                if e.span.end - base > stop:
+                    break
+                members.append(e)
             members = _trailing_list(text, base, members, stop) or members
             pronoun = None
             for pronoun in _PRONOUN_MEMBERS.finditer(text, max(0, m.start() - 40), m.start()):
@@ -938,12 +985,14 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
             if not members:
                 continue
             # "... is one of the companies in the new batch, alongside the smartphone maker Xiaomi."
-            joined = next((e for e in names if e.span.start - base >= group_m.end() and _joined_member(text, base, e)),
-                          None)
+            after = bisect_left(starts, base + group_m.end())
+            joined = next((e for e in names[after : after + 3] if _joined_member(text, base, e)), None)
             if joined is not None:  # "..., together with Zhipu AI, Moonshot AI and MiniMax"
                 members = members + [e for e in _leading_list(text, base, names, joined.span.start - base)
                                      if e not in members]
             state.last_members = members
+            if negated:
+                negated_spans.append(Span(start=min(e.span.start for e in members), end=base + group_m.end()))
             span = Span(start=min(e.span.start for e in members),
                         end=max(base + group_m.end(), max(e.span.end for e in members)))
             out.append(MembershipClaim(**common, span=span, text=text[span.start - base : span.end - base],
@@ -964,7 +1013,14 @@ def _joined_member(text: str, base: int, e: EntityRef) -> bool:
 def _leading_list(text: str, base: int, names: Sequence[EntityRef], pos: int) -> list[EntityRef]:
     """The names forming a list that starts at ``pos`` ("A, B and C ..."), allowing a leading "the"."""
     out: list[EntityRef] = []
-    for e in names:
+    lo, hi = 0, len(names)
+    while lo < hi:  # skip the names before ``pos`` (sorted by start) by bisection
+        mid = (lo + hi) // 2
+        if names[mid].span.start - base < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    for e in names[lo:]:
         s = e.span.start - base
         if s < pos:
             continue

@@ -125,3 +125,129 @@ def test_spans_point_into_the_original_markdown():
     [c] = [c for c in extract_claims(doc) if isinstance(c, QuantityClaim)]
     assert text[c.span.start : c.span.end] == c.text == "over 100 million"
     assert c.subject.id == "ernie_bot"
+
+
+# -- rules added for subject / measure / counted / time / attribution / named claims -------------------
+
+
+def test_soft_line_wrap_keeps_counted_noun_and_names():
+    [c] = figures("Pre-training took 2.664 million GPU\nhours in all.")
+    assert c.counted == "GPU\nhours" and c.measure == "gpu_hours"
+    from factcheck.mentions.entities import Gazetteer
+
+    [e] = Gazetteer.default().find("rules from the Cyberspace\nAdministration of China apply")
+    assert e.name == "Cyberspace Administration of China" and e.surface == "Cyberspace\nAdministration of China"
+
+
+def test_batch_before_running_total_is_an_increment():
+    text = "Regulators approved 14 large language models in January, bringing the total to 40."
+    batch, total = figures(text)
+    assert (batch.aggregate, total.aggregate) == ("increment", "total")
+    [more] = [c for c in figures("China approved 14 more LLMs in January.") if c.quantity.value == 14]
+    assert more.aggregate == "increment"
+
+
+def test_of_them_and_elided_figures_take_the_previous_noun():
+    text = ("China had approved 40 large language models by January 2024. Fourteen of them were cleared in "
+            "the January batch. Six were rejected.")
+    total, part, rejected = figures(text)
+    assert part.counted == rejected.counted == "large language models"
+    assert part.measure == rejected.measure == "llms"
+    assert part.subject.id == rejected.subject.id == "china"
+
+
+def test_percent_comparative_and_change_nouns_are_not_counted():
+    [eff] = figures("Ernie 3.5 is 50% more efficient than its predecessor.")
+    assert eff.counted is None
+    [jump] = figures("Revenue rose from $1 billion in 2022 to $3 billion in 2023, a 3× increase.")[2:]
+    assert (jump.counted, jump.measure) == (None, "growth")
+    assert (jump.time.start, jump.time.end) == (date(2022, 1, 1), date(2023, 12, 31))
+
+
+def test_levels_after_a_verb_of_change_take_the_subject_noun():
+    text = "Venture investment in Chinese start-ups rose from $2.5 billion in 2022 to $20 billion in 2023."
+    first, second = figures(text, "2024-03-08")
+    assert first.measure == second.measure == "funding_round"
+    assert (first.time.start.year, second.time.start.year) == (2022, 2023)
+
+
+def test_up_right_before_a_percentage_is_growth():
+    [val, pct] = figures("The deal puts its valuation at $2.8 billion, up 25 per cent on the previous round.")
+    assert (val.measure, pct.measure) == ("valuation", "growth")
+
+
+def test_comparison_baseline_time_is_not_the_figures_time():
+    [c] = figures("Kimi now handles twice as many queries as it did in January.", "2024-03-08")
+    assert c.counted == "queries" and c.time.as_of_publication
+
+
+def test_possessive_apposition_and_company_source():
+    text = "Ernie Bot, Baidu's answer to ChatGPT, counted more than 100 million users, the company said."
+    [c] = figures(text)
+    assert c.subject.id == "ernie_bot" and c.attribution == "Baidu"
+
+
+def test_described_source_resolves_to_the_organisation():
+    text = "Zhipu AI has raised 5 billion yuan in its latest round, the Beijing start-up said."
+    [c] = figures(text, "2024-03-08")
+    assert c.attribution == "Zhipu AI" and c.subject.id == "zhipu_ai"
+
+
+def test_surname_refers_back_to_a_person_named_earlier():
+    text = "Baidu chief executive Robin Li spoke on Tuesday. Li also said Ernie 3.5 is 50% more efficient."
+    [c] = figures(text, "2023-09-06")
+    assert c.attribution == "Robin Li"
+
+
+def test_subject_carries_only_into_the_next_sentence():
+    text = ("The model was trained on 14.8T tokens. Pre-training accounted for 2.664 million GPU hours. "
+            "Demand stayed strong. Analysts counted 30 rivals.")
+    tokens, hours, rivals = figures(text)
+    assert tokens.subject is None or tokens.subject.id != "china"
+    text = "DeepSeek-V3 was trained on 14.8T tokens. Pre-training accounted for 2.664 million GPU hours."
+    tokens, hours = figures(text)
+    assert tokens.subject.id == hours.subject.id == "deepseek_v3"
+    text = "DeepSeek-V3 was trained on 14.8T tokens. The weather was fine. Pre-training took 2.664 million GPU hours."
+    assert figures(text)[1].subject is None
+
+
+def test_the_country_points_to_the_last_place():
+    text = ("Regulators in China approved 14 models. Xiaomi was among them. "
+            "The total number of LLMs approved in the country reached 40.")
+    total = figures(text)[-1]
+    assert total.subject.id == "china"
+
+
+def test_examples_and_group_names_are_not_subjects():
+    [c] = figures("Large groups including Alibaba and Huawei have filed more than a hundred applications.")
+    assert c.subject is None and c.measure == "applications"
+    text = "Baichuan, a Beijing start-up, has joined the ranks of China's AI unicorns, valued at more than $1 billion."
+    [c] = figures(text)
+    assert c.subject.id == "baichuan"
+
+
+def test_share_for_a_following_place():
+    text = "CLSA put China's share of the world's models at 40% in 2022, against 50% for the United States."
+    china, us = figures(text)
+    assert (china.subject.id, us.subject.id) == ("china", "united_states")
+    assert china.measure == us.measure == "share" and china.attribution == "CLSA"
+
+
+def test_role_org_from_description_and_founded_event():
+    text = ("DeepSeek-V3 has 671B parameters. The Hangzhou company, whose founder Liang Wenfeng also runs a "
+            "hedge fund, was set up in 2023.")
+    cs = claims(text, "2025-01-10")
+    [r] = [c for c in cs if isinstance(c, RoleClaim)]
+    assert (r.person.id, r.role, r.org.id) == ("liang_wenfeng", "founder", "deepseek")
+    [e] = [c for c in cs if isinstance(c, EventClaim)]
+    assert e.event == "founded" and [p.id for p in e.participants] == ["deepseek"]
+    assert e.time.start == date(2023, 1, 1)
+
+
+def test_memberships_from_examples_pronouns_and_joiners():
+    cs = claims("The field ranges to young start-ups such as Baichuan, Zhipu AI and MiniMax.")
+    [m] = [c for c in cs if isinstance(c, MembershipClaim)]
+    assert [e.id for e in m.members] == ["baichuan", "zhipu_ai", "minimax"] and "start-ups" in m.group
+    cs = claims("01.AI, founded by Kai-Fu Lee, is one of the companies in the batch, alongside Xiaomi.")
+    [m] = [c for c in cs if isinstance(c, MembershipClaim)]
+    assert [e.id for e in m.members] == ["zero_one_ai", "xiaomi"]

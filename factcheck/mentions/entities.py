@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 import re
 import sys
 import unicodedata
@@ -268,12 +269,13 @@ class Gazetteer:
                     hits.append((m.start(), m.end(), ent_id))
         hits = _longest_first(hits)
         refs: list[EntityRef] = []
-        taken = [(s, e) for s, e, _ in hits]
+        taken = [(s, e) for s, e, _ in hits]  # sorted by start, without overlaps
+        taken_starts = [s for s, _ in taken]
         for start, end, ent_id in hits:
             if _is_modifier(text, end):
                 continue
             ent = self.entities[ent_id]
-            surface = text[start:end]
+            surface = original[start:end]  # as written, line break included
             method = "exact" if fold(surface) == fold(ent.name) else "alias"
             refs.append(
                 EntityRef(id=ent_id, name=ent.name, surface=surface, span=Span(start=offset + start, end=offset + end),
@@ -284,7 +286,7 @@ class Gazetteer:
             surface = text[start:end].rstrip(".-’'")
             surface = _strip_possessive(surface)
             end = start + len(surface)
-            if not surface or _overlaps(taken, start, end) or _is_modifier(text, end):
+            if not surface or _overlaps_sorted(taken, taken_starts, start, end) or _is_modifier(text, end):
                 continue
             words = surface.split()
             # Drop leading function words ("The Cyberspace ..." -> "Cyberspace ...").
@@ -326,8 +328,11 @@ def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return out
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps_sorted(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``start..end`` overlaps one of ``spans`` (sorted by start, not overlapping each other): only
+    the span starting last before ``end`` can overlap, so one bisection answers."""
+    i = bisect_left(starts, end) - 1
+    return i >= 0 and spans[i][1] > start
 
 
 def _is_modifier(text: str, end: int) -> bool:
