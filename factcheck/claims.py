@@ -130,7 +130,13 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         entities = [e for e in entities if e.method != "unresolved"]
     back_ref = bool(_BACK_REFERENCE.match(text))
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
-    attribution, attribution_spans = _attribution(text, base, entities, state)
+    # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
+    words = frozenset(_WORDS.findall(text.lower().replace("’", "'")))
+    cues = LEXICON.cue_first_words
+    if words & cues["attribution"]:
+        attribution, attribution_spans = _attribution(text, base, entities, state)
+    else:
+        attribution, attribution_spans = None, []
     common = dict(
         doc_id=doc.id, path=doc.path, source=doc.source, published=doc.published,
         sentence=text, sentence_span=sent.span, sentence_index=sent.index, heading=sent.heading,
@@ -146,10 +152,13 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         out.append(claim)
         previous = claim
     sentence_time = _sentence_time(doc, resolved_times, back_ref, state, anchor=None)
-    out.extend(_role_claims(text, base, entities, sentence_time, state, common))
-    out.extend(_event_claims(text, base, entities, resolved_times, back_ref, state, common))
+    if words & cues["roles"]:
+        out.extend(_role_claims(text, base, entities, sentence_time, state, common))
+    if words & cues["events"]:
+        out.extend(_event_claims(text, base, entities, resolved_times, back_ref, state, common))
     _remember(text, base, entities, attribution, attribution_spans, out, gaz, state)
-    out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
+    if words & cues["membership"]:
+        out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
     # Carry the topic and the time forward.
     for c in out:
         if isinstance(c, QuantityClaim) and c.measure:
@@ -171,6 +180,9 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None]
     state.continued = about[-1] if about and not sent.heading else None
     return out
+
+
+_WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
 def _remember(text: str, base: int, entities: Sequence[EntityRef], attribution: str | None,

@@ -37,6 +37,11 @@ def phrase_regex(phrases: list[str], *, flexible_possessive: bool = False) -> re
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
+def first_words(phrases) -> frozenset[str]:
+    """The lower-case first word of each phrase: a sentence with none of them cannot match."""
+    return frozenset(p.lower().replace("’", "'").split()[0] for p in phrases if p.split())
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Word lists for claim assembly, with lookups."""
@@ -198,6 +203,19 @@ class Lexicon:
     def member_joiner_regex(self) -> re.Pattern[str]:
         """Words that add a member after a group phrase."""
         return phrase_regex(self.claims["anaphora"]["member_joiners"])
+
+    @cached_property
+    def cue_first_words(self) -> dict[str, frozenset[str]]:
+        """First words of each cue family, to skip sentences that cannot match (a cheap set test)."""
+        c = self.claims
+        attribution = [*c["attribution"]["speech_verbs"], *c["attribution"]["source_before"],
+                       *c.get("anaphora", {}).get("estimate_verbs", [])]
+        return {
+            "roles": first_words(w for words in c["roles"].values() for w in words),
+            "events": first_words(w for words in c["events"].values() for w in words),
+            "membership": first_words([*c["membership"]["positive"], *c["membership"]["negative"]]),
+            "attribution": first_words(attribution),
+        }
 
     @cached_property
     def role_words(self) -> dict[str, str]:

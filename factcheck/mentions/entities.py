@@ -122,6 +122,7 @@ class Gazetteer:
     _insensitive: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _sensitive: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _choices: list[str] = field(default_factory=list, init=False, repr=False)
+    _resolved: dict[str, EntityRef] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         long_names: list[str] = []
@@ -217,6 +218,15 @@ class Gazetteer:
         return self._by_exact.get(bare) or self._by_folded.get(fold(bare))
 
     def resolve(self, surface: str, span: Span | None = None) -> EntityRef:
+        """Resolve one name (cached by surface: names repeat across a text)."""
+        cached = self._resolved.get(surface)
+        if cached is None:
+            cached = self._resolve(surface)
+            if len(self._resolved) < 100_000:
+                self._resolved[surface] = cached
+        return cached if span is None else cached.model_copy(update={"span": span})
+
+    def _resolve(self, surface: str, span: Span | None = None) -> EntityRef:
         """Resolve one name to an :class:`EntityRef` (exact, alias, fuzzy or unresolved).
 
         >>> Gazetteer.default().resolve("Beijing Fourth Paradigm Technology Co").id
