@@ -107,7 +107,7 @@ class Rule:
         """A finding of this rule about ``claims``, located at the first claim unless told."""
         first = claims[0] if claims else None
         # Built without re-validation: every field comes from validated records (and this is a hot path).
-        return Finding.model_construct(
+        return Finding.trusted(
             code=self.info.code,
             name=self.info.name,
             severity=severity or self.info.severity,
