@@ -15,15 +15,17 @@ from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 
 from factcheck.claims import extract_claims
-from factcheck.compare import compare_all
+from factcheck.compare import compare_blocks
 from factcheck.config import code_selected
 from factcheck.documents import find_suppressions
 from factcheck.mentions.entities import Gazetteer
 from factcheck.models import Claim, Document, DocumentInfo, Finding, Relation, Report, Severity
 from factcheck.rules import RULE_ERROR, UNUSED_SUPPRESSION, CheckContext, Rule, builtin_rules, fingerprint
 
-#: Seconds one rule may run before it is stopped and reported (main thread, POSIX only).
+#: Seconds one rule may run on one call before it is stopped and reported (main thread, POSIX only).
 RULE_TIME_LIMIT = 60
+#: How many comparisons (whole blocks) are handed to comparison rules at a time.
+COMPARISON_CHUNK = 20_000
 
 
 class _RuleTimeout(Exception):
@@ -105,15 +107,31 @@ def check(
     def pair_filter(a: Claim, b: Claim) -> bool:
         return not only_drafts or a.doc_id in drafts or b.doc_id in drafts
 
-    comparisons = []
+    drafts_seen = drafts if only_drafts else frozenset()
+    streamed = [r for r in rules if getattr(r, "per_comparison", False)]
+    whole = [r for r in rules if not getattr(r, "per_comparison", False)]
     relations: dict[str, int] = {}
-    for comp in compare_all(all_claims, pair_filter=pair_filter):
-        relations[comp.relation._value_] = relations.get(comp.relation._value_, 0) + 1
-        if comp.relation is not Relation.CONSISTENT:  # rules report only the others; keep memory to what matters
-            comparisons.append(comp)
-    ctx = CheckContext(documents=all_docs, claims=all_claims, comparisons=comparisons,
-                       drafts=drafts if only_drafts else frozenset())
-    findings = run_rules(rules, ctx)
+    findings: list[Finding] = []
+    chunk: list = []
+
+    def flush() -> None:
+        ctx = CheckContext(documents=all_docs, claims=all_claims, comparisons=chunk, drafts=drafts_seen)
+        findings.extend(run_rules(streamed, ctx))
+        chunk.clear()
+
+    # Comparisons are made block by block and handed to the rules that read them in chunks of whole
+    # blocks, so a million claims never hold their two million comparisons in memory at once.
+    for block in compare_blocks(all_claims, pair_filter=pair_filter):
+        for comp in block:
+            relations[comp.relation._value_] = relations.get(comp.relation._value_, 0) + 1
+            if comp.relation is not Relation.CONSISTENT:  # no rule reports agreement; keep memory for the rest
+                chunk.append(comp)
+        if len(chunk) >= COMPARISON_CHUNK:
+            flush()
+    if chunk:
+        flush()
+    ctx = CheckContext(documents=all_docs, claims=all_claims, comparisons=(), drafts=drafts_seen)
+    findings.extend(run_rules(whole, ctx))
     findings = [f for f in findings if code_selected(f.code, select, ignore)]
     findings = _apply_suppressions(findings, documents, select, ignore)
     findings = _dedupe(findings)

@@ -326,6 +326,23 @@ def candidate_pairs(block: Sequence[QuantityClaim]) -> Iterator[tuple[QuantityCl
             j += 1
 
 
+def compare_blocks(claims: Iterable[Claim], *, pair_filter=None) -> Iterator[list[Comparison]]:
+    """Comparisons block by block (one list per ``(entity, measure)`` key with two or more claims)."""
+    quantity = (c for c in claims if isinstance(c, QuantityClaim))
+    for block in blocks(quantity).values():
+        if len(block) < 2:
+            continue
+        out = []
+        for a, b in candidate_pairs(block):
+            if a.doc_id == b.doc_id and a.sentence_index == b.sentence_index:
+                continue  # figures in one sentence are set beside each other on purpose ("from 10 to 20")
+            if pair_filter is not None and not pair_filter(a, b):
+                continue
+            out.append(compare(a, b))
+        if out:
+            yield out
+
+
 def compare_all(claims: Iterable[Claim], *, pair_filter=None) -> Iterator[Comparison]:
     """Compare every candidate pair of quantity claims that share a key.
 

@@ -84,9 +84,15 @@ def fingerprint(code: str, claims: Sequence[Claim], extra: str = "") -> str:
 
 
 class Rule:
-    """Base of every rule. Subclasses set :attr:`info` and implement :meth:`check`."""
+    """Base of every rule. Subclasses set :attr:`info` and implement :meth:`check`.
+
+    A rule that reads only ``ctx.comparisons`` (each finding about pairs from
+    one key's block) sets :attr:`per_comparison`: the checker then streams
+    comparisons to it in chunks of whole blocks instead of holding them all.
+    """
 
     info: ClassVar[RuleInfo]
+    per_comparison: ClassVar[bool] = False
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         """Yield findings for ``ctx``."""
@@ -123,6 +129,8 @@ class Rule:
 
 class ComparisonRule(Rule):
     """A rule that reports comparisons of one relation (and optionally one detail)."""
+
+    per_comparison = True
 
     relation: ClassVar[Relation]
     details: ClassVar[frozenset[str | None] | None] = None  # None: any detail

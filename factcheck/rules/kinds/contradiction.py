@@ -86,6 +86,7 @@ def aligned(a: QuantityClaim, b: QuantityClaim) -> tuple[Quantity, Quantity] | N
 
 
 class ContradictionRule(UserRule):
+    per_comparison = True  # reads only ctx.comparisons: the checker may stream them in chunks
     """Flags pairs of figures that disagree beyond the tolerance."""
 
     Spec = ContradictionSpec
