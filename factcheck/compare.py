@@ -223,8 +223,7 @@ def _start(t: TimeScope) -> date:
 
 def _made(a, b, relation, ratio, detail, why) -> Comparison:
     # Built without re-validation: both claims are validated records (and this runs once per pair).
-    return Comparison.trusted(a=a, b=b, relation=relation, ratio=ratio, detail=detail,
-                              explanation=explain(a, b, why))
+    return Comparison.trusted(a=a, b=b, relation=relation, ratio=ratio, detail=detail, reason=why)
 
 
 def explain(a: QuantityClaim, b: QuantityClaim, reason: str) -> str:

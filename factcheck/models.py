@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import cached_property
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, computed_field, model_validator
 
 
 def _decimal_to_json(value: Decimal | None) -> int | float | str | None:
@@ -356,7 +357,9 @@ class Relation(str, Enum):
 class Comparison(Record):
     """Two claims that share a key, and how they relate, explained.
 
-    ``ratio`` is the larger central value over the smaller, when both are known.
+    ``reason`` says in one sentence why the relation holds; ``explanation`` adds
+    both sources, dates and quotes. ``ratio`` is the larger central value over
+    the smaller, when both are known.
     ``detail`` refines the relation: ``scale_slip`` (a gap of a power of ten),
     ``hedge_conflict`` ("over 40" against exactly 40), ``currency`` (agree after
     conversion), ``falling`` (a cumulative count that fell), ``time_unknown``.
@@ -367,7 +370,15 @@ class Comparison(Record):
     relation: Relation
     ratio: Num | None = None
     detail: str | None = None
-    explanation: str
+    reason: str
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def explanation(self) -> str:
+        """Both sources, dates and quotes, then :attr:`reason` -- built only when read."""
+        from factcheck.compare import explain
+
+        return explain(self.a, self.b, self.reason)
 
 
 class Severity(str, Enum):
