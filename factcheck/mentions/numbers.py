@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -220,10 +220,11 @@ def _lex() -> _Lexicon:
     )
 
 
+@lru_cache(maxsize=1024)  # pure, and the same few prefixes recur in every text
 def _currency_of(prefix: str) -> str | None:
     """ISO code of a currency prefix as written ("US $" -> USD, "RMB" -> CNY)."""
     cur = load_toml("numbers.toml")["currency"]
-    key = re.sub(r"\s", "", prefix)
+    key = "".join(prefix.split())
     if key in cur["codes"]:
         return cur["codes"][key]
     for k, code in cur["prefixes"].items():
@@ -252,6 +253,11 @@ _NUMERAL = re.compile(
 #: the rest of a glued chunk ("cn10-1132/d.2023", "0700.HK"): what an identifier skips
 _CHUNK = re.compile(r"[\w.\-/:+()\[\]]{0,200}")
 _DIGITS = re.compile(r"\d+")
+_NON_DIGITS = re.compile(r"\D")
+#: a phone number after "+": digits, spaces, brackets and dashes (bounded)
+_PHONE = re.compile(r"[\d\s()\-./]{0,40}")
+#: two more dash-joined digit groups: "2023-08-31", "+1-222-2222"
+_DASH_CHAIN = re.compile(r"(?:[-−]\d+){2}")
 _SLASH = re.compile(r"/([1-9]\d{0,3})(?![\d/.\-\w])")  # "/4" ending a fraction
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: markers of URLs, e-mail addresses, DOIs and domain names
@@ -356,9 +362,12 @@ def _excluded(text: str) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Fig:
-    """One figure: its surface span (without hedge) and what it says."""
+class _Fig(NamedTuple):
+    """One figure: its surface span (without hedge) and what it says.
+
+    A named tuple, not a dataclass: figures are built and copied (``_replace``) several
+    times per anchor, and tuples are several times cheaper to create.
+    """
 
     start: int
     end: int
@@ -381,7 +390,7 @@ def _numeral(text: str, i: int) -> tuple[Decimal, Decimal, int, bool, bool] | No
     m = _NUMERAL.match(text, i)
     if not m:
         return None
-    raw_int = re.sub(r"\D", "", m.group("int"))
+    raw_int = _NON_DIGITS.sub("", m.group("int"))
     frac, exp = m.group("frac"), m.group("exp")
     if len(raw_int) > _MAX_INT_DIGITS or (frac and len(frac) > _MAX_INT_DIGITS):
         return None
@@ -612,7 +621,7 @@ class _Reader:
                 return fig  # the caller decides what other glued letters mean
             name_like = (not prefixed and plain and len(suffix) == 1 and suffix.isupper()
                          and end - start == 1)
-            return replace(fig, end=m.end(), value=value * scale, precision=precision * scale,
+            return fig._replace(end=m.end(), value=value * scale, precision=precision * scale,
                            plain=False, scaled=True, name_like=name_like)
         # spaced scale words: "2 million", "322 hundred", "3 lakh crore", "1.2 bn"
         toks = self.fwd(end, 3)
@@ -629,7 +638,7 @@ class _Reader:
             scale *= s
             n += 1
         if n:
-            fig = replace(fig, end=toks[n - 1].end, value=value * scale,
+            fig = fig._replace(end=toks[n - 1].end, value=value * scale,
                           precision=precision * scale, plain=False, scaled=True)
         return fig
 
@@ -651,15 +660,15 @@ class _Reader:
         end = fig.end
         nxt = text[end : end + 1]
         if nxt == "%" or nxt == "％":
-            return replace(fig, end=end + 1, unit="percent")
+            return fig._replace(end=end + 1, unit="percent")
         if nxt in ("x", "×") and not text[end + 1 : end + 2].isalnum() and fig.digits:
-            return replace(fig, end=end + 1, unit="times")
+            return fig._replace(end=end + 1, unit="times")
         toks = self.fwd(end, 4)
         if not toks:
             return fig
         t0 = toks[0]
         if t0.text in ("%", "％", "×"):
-            return replace(fig, end=t0.end, unit="times" if t0.text == "×" else "percent")
+            return fig._replace(end=t0.end, unit="times" if t0.text == "×" else "percent")
         hyphen = t0.text == "-" and not t0.spaced and len(toks) > 1 and not toks[1].spaced
         words = toks[1:] if hyphen else toks
         if not words or not _is_word(words[0]) or (not hyphen and not words[0].spaced and
@@ -676,31 +685,31 @@ class _Reader:
             if len(key) < size:
                 continue
             if key in lx.percent:
-                return replace(fig, end=words[size - 1].end, unit=lx.percent[key])
+                return fig._replace(end=words[size - 1].end, unit=lx.percent[key])
             if key in lx.basis_points:
                 factor = lx.basis_points[key]
-                return replace(fig, end=words[size - 1].end, value=fig.value * factor,
+                return fig._replace(end=words[size - 1].end, value=fig.value * factor,
                                precision=None if fig.precision is None else fig.precision * factor,
                                unit="percentage_points")
             if key in lx.currency_words and not fig.prefixed:
-                return replace(fig, end=words[size - 1].end, unit=lx.currency_words[key])
+                return fig._replace(end=words[size - 1].end, unit=lx.currency_words[key])
         w, raw = low[0], words[0].text
         if raw in lx.currency_codes and not fig.prefixed:
-            return replace(fig, end=words[0].end, unit=lx.currency_codes[raw])
+            return fig._replace(end=words[0].end, unit=lx.currency_codes[raw])
         if raw in lx.postfix_symbols and not fig.prefixed:  # "100元"
-            return replace(fig, end=words[0].end, unit=lx.postfix_symbols[raw])
+            return fig._replace(end=words[0].end, unit=lx.postfix_symbols[raw])
         if w in lx.subunits and not fig.prefixed:
             code, factor = lx.subunits[w]
-            return replace(fig, end=words[0].end, value=fig.value * factor,
+            return fig._replace(end=words[0].end, value=fig.value * factor,
                            precision=None if fig.precision is None else fig.precision * factor,
                            unit=code)
         if w in lx.durations:
-            return replace(fig, end=words[0].end, unit=lx.durations[w])
+            return fig._replace(end=words[0].end, unit=lx.durations[w])
         if w in lx.times_words:
-            return replace(fig, end=words[0].end, unit="times")
+            return fig._replace(end=words[0].end, unit="times")
         if t0.text in lx.postfix_symbols and not fig.prefixed and len(t0.text) == 1 and \
                 not t0.text.isalnum():
-            return replace(fig, end=t0.end, unit=lx.postfix_symbols[t0.text])
+            return fig._replace(end=t0.end, unit=lx.postfix_symbols[t0.text])
         return fig
 
     def unit_symbol_after(self, fig: _Fig) -> _Fig:
@@ -710,7 +719,7 @@ class _Reader:
                 self.lex.postfix_symbols:
             if len(toks) > 1 and (toks[1].text[0].isdigit() or toks[1].text == "."):
                 return fig  # "10 $5": the symbol belongs to the next figure
-            return replace(fig, end=toks[0].end, unit=self.lex.postfix_symbols[toks[0].text])
+            return fig._replace(end=toks[0].end, unit=self.lex.postfix_symbols[toks[0].text])
         return fig
 
     def figure_forward(self, i: int) -> _Fig | None:
@@ -733,9 +742,9 @@ class _Reader:
             if suffix.lower() not in lx.durations and suffix not in ("x",):
                 return None
         start = m.start() if m else fig.start - (1 if neg else 0)
-        fig = replace(fig, start=start, unit=unit, prefixed=prefixed)
+        fig = fig._replace(start=start, unit=unit, prefixed=prefixed)
         if neg:
-            fig = replace(fig, value=-fig.value, plain=False)
+            fig = fig._replace(value=-fig.value, plain=False)
         return self.unit_symbol_after(self.unit(fig))
 
 
@@ -744,8 +753,9 @@ class _Reader:
 # ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
+    """A figure with its hedge, bound, range end and linked conversion (a tuple for speed)."""
+
     fig: _Fig
     start: int  # including hedge
     end: int
@@ -864,9 +874,9 @@ class _Scanner(_Reader):
         if fig is None:
             return None
         if pm is not None:
-            fig = replace(fig, start=pm.start(), unit=_currency_of(pm.group("p")), prefixed=True)
+            fig = fig._replace(start=pm.start(), unit=_currency_of(pm.group("p")), prefixed=True)
         if neg:
-            fig = replace(fig, start=min(fig.start, a - 1), value=-fig.value, plain=False)
+            fig = fig._replace(start=min(fig.start, a - 1), value=-fig.value, plain=False)
         share = self._slash_fraction(fig) if is_digit else None
         if share is not None:
             fig = share
@@ -882,17 +892,17 @@ class _Scanner(_Reader):
             if w in lx.scales or w in lx.vague:
                 start = before[0].start  # "a hundred", "a few hundred"
                 before = before[1:]
-                fig = replace(fig, start=start)
+                fig = fig._replace(start=start)
             elif w == "half" or w in lx.denominators:
                 start = before[0].start  # "a half", "a third of"
-                fig = replace(fig, start=start)
+                fig = fig._replace(start=start)
                 before = before[1:]
         elif not is_digit and text[fig.start : fig.end].split()[0].lower() in lx.denominators \
                 and text[fig.start : fig.end].split()[0].lower() != "half" and not fig.scaled:
             return None  # "third" without "a": an ordinal
         if fig.unit is None and fig.low is None and before and \
                 before[0].text.lower() in lx.negative and fig.value > 0:
-            fig = replace(fig, start=before[0].start, value=-fig.value)
+            fig = fig._replace(start=before[0].start, value=-fig.value)
             before = before[1:]
         if not is_digit and text[fig.start : fig.end].lower() == "half" and before and \
                 before[0].text.lower() in lx.not_half:
@@ -930,7 +940,7 @@ class _Scanner(_Reader):
 
     def _phone(self, a: int) -> int:
         """"+1-222-2222", "+86 10 1234 5678": skip digits, spaces and dashes."""
-        m = re.compile(r"[\d\s()\-./]{0,40}").match(self.text, a)
+        m = _PHONE.match(self.text, a)
         return m.end() if m else a + 1  # type: ignore[union-attr]
 
     def _glued_after(self, fig: _Fig) -> int | None:
@@ -978,12 +988,12 @@ class _Scanner(_Reader):
         if not (0 < abs(fig.value) < den) or not (den <= 10 or _lower(after) == ("of",)):
             return None
         value = (fig.value * 100 / den).quantize(Decimal("0.0001")).normalize()
-        return replace(fig, end=m.end(), value=value, precision=None, unit="percent",
+        return fig._replace(end=m.end(), value=value, precision=None, unit="percent",
                        plain=False)
 
     def _chain(self, fig: _Fig) -> int | None:
         """"2023-08-31", "+1-222-2222": three or more dash-joined groups are not a figure."""
-        m = re.compile(r"(?:[-−]\d+){2}").match(self.text, fig.end)
+        m = _DASH_CHAIN.match(self.text, fig.end)
         return self._skip_chunk(fig.end) if m else None
 
     # -- hedges ----------------------------------------------------------------------
@@ -1074,19 +1084,19 @@ class _Scanner(_Reader):
         if not lo.scaled and hi.scaled and lo.digits == hi.digits and lo.value < hi.value:
             scale = self._scale_of(hi)
             if scale is not None:
-                lo = replace(lo, value=lo.value * scale,
+                lo = lo._replace(value=lo.value * scale,
                              precision=None if lo.precision is None else lo.precision * scale,
                              scaled=True)
         if lo.unit is None and hi.unit is not None:
-            lo = replace(lo, unit=hi.unit)
+            lo = lo._replace(unit=hi.unit)
         elif lo.unit is not None and hi.unit is None and lo.prefixed:
-            hi = replace(hi, unit=lo.unit)
+            hi = hi._replace(unit=lo.unit)
         if lo.unit != hi.unit or not lo.value < hi.value:
-            return replace(f, end=hi.end, bound="score") if glued else None
+            return f._replace(end=hi.end, bound="score") if glued else None
         start = f.start
         if opener in lx.openers and f.hedge is None:
             start = before[0].start
-        return replace(f, fig=lo, start=start, end=hi.end, high=hi, bound="range")
+        return f._replace(fig=lo, start=start, end=hi.end, high=hi, bound="range")
 
     def _scale_of(self, fig: _Fig) -> Decimal | None:
         """The scale a figure's words or suffix applied ("3 billion" -> 1e9)."""
@@ -1134,9 +1144,9 @@ class _Scanner(_Reader):
         if self.context and _LETTERS.match(self.text, den.end) and den.digits:
             return None
         value = (fig.value * 100 / den.value).quantize(Decimal("0.0001")).normalize()
-        share = replace(fig, end=den.end, value=value, precision=None, unit="percent",
+        share = fig._replace(end=den.end, value=value, precision=None, unit="percent",
                         plain=False)
-        return replace(f, fig=share, end=max(f.end, den.end) if f.end == fig.end else f.end)
+        return f._replace(fig=share, end=max(f.end, den.end) if f.end == fig.end else f.end)
 
     def _link(self, f: _Found) -> _Found:
         """"5 billion yuan (US$687.6 million)": link the bracketed conversion."""
@@ -1162,7 +1172,7 @@ class _Scanner(_Reader):
         if not close or close[0].text not in ")）":
             return f
         start = hedge[0] if hedge else second.start
-        return replace(f, linked=_Found(second, start, second.end, bound, hedge))
+        return f._replace(linked=_Found(second, start, second.end, bound, hedge))
 
     def _hedge_fwd(self, i: int) -> tuple[str, int, int] | None:
         """A hedge read forwards from ``i`` -> (bound, hedge end, start of the figure)."""
