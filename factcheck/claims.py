@@ -61,7 +61,7 @@ _NP_STOP = frozenset(
     have has had will would can could may might should must do does did said says say told its their his her
     this these those it they he she we while when where after before since until per each every across between
     into onto over under about around against during through via among including like such not also
-    so if because whereas""".split()
+    so if because whereas earlier later ago previously respectively annually year-on-year""".split()
 )
 # Determiners and fillers skipped at the start of a noun phrase.
 _NP_SKIP = frozenset("a an the its their his her our some of".split())
@@ -101,6 +101,8 @@ class _State:
     last_time: TimeScope | None = None
     last_members: list[EntityRef] = field(default_factory=list)
     last_by_measure: dict[str, QuantityClaim] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()
+    long_names: dict[str, EntityRef] = field(default_factory=dict)
     last_counted: dict[str | None, QuantityClaim] = field(default_factory=dict)  # unit -> last figure with a noun
     last_by_type: dict[str, EntityRef] = field(default_factory=dict)  # entity type -> last one named
     topic_org: EntityRef | None = None  # the organisation in play: the topic, or the topic product's owner
@@ -113,6 +115,9 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
     """Every claim in ``document``: figures, roles, events and memberships, in text order."""
     gaz = gazetteer or Gazetteer.default()
     state = _State()
+    # Words the document writes in lower case somewhere: capitalised at a sentence start they are
+    # still common words ("Shares rose"), not names ("Netflix added").
+    state.common_words = frozenset(_LOWER_WORD.findall(document.prose))
     claims: list[Claim] = []
     for sentence in split_sentences(document):
         claims.extend(_sentence_claims(document, sentence, gaz, state))
@@ -125,7 +130,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     times = [t for t in find_times(text, doc.published, offset=base) if not _in_citation(text, t.span.start - base)]
     time_starts = [t.span.start for t in times]
     numbers = [n for n in find_numbers(text, offset=base) if not _overlaps_any(n.span, times, time_starts)]
-    entities = gaz.find(text, offset=base)
+    entities = _same_name_as_before(gaz.find(text, offset=base, common_words=state.common_words), state)
     if sent.heading:  # Title Case makes every word look like a name: trust only listed names there
         entities = [e for e in entities if e.method != "unresolved"]
     back_ref = bool(_BACK_REFERENCE.match(text))
@@ -183,6 +188,26 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
 
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+
+
+def _same_name_as_before(entities: list[EntityRef], state: _State) -> list[EntityRef]:
+    """A short form of a name the text gave in full earlier is that entity ("Northwind" after
+    "Northwind Robotics"); names the gazetteer lists are already resolved by their aliases."""
+    out = []
+    for e in entities:
+        if e.method == "unresolved":
+            words = e.name.split()
+            if len(words) >= 2:
+                state.long_names.setdefault(words[0], e)
+            elif e.name in state.people:  # "Li also said", after "Robin Li"
+                known = state.people[e.name]
+                e = e.model_copy(update={"id": known.id, "name": known.name, "method": "alias", "type": known.type})
+            elif e.name in state.long_names:
+                full = state.long_names[e.name]
+                e = e.model_copy(update={"id": full.id, "name": full.name, "method": "alias"})
+        out.append(e)
+    return out
 
 
 def _remember(text: str, base: int, entities: Sequence[EntityRef], attribution: str | None,
@@ -347,6 +372,8 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
             continue
         if low in _NP_STOP or (words and (low.endswith("ing") and low not in LEXICON.measure_nouns)):
             break
+        if words and low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns:
+            break  # "1.2 million migrants arrived": a verb after the head ends the phrase
         if words and LEXICON.scope_of(low) and not LEXICON.scope_of(low, in_noun_phrase=True) == "registered":
             break  # "40 models approved": the scope word is not part of what is counted
         words.append(m)

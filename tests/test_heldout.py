@@ -45,18 +45,21 @@ FLOORS: dict[str, float] = {
     # precision 0.94, value 0.975, bound 0.925, unit 0.975, value_bound_unit 0.925, subject 0.375,
     # measure 0.588, counted 0.838, scope 0.887, time 0.4, attribution 0.738; roles 0.0, events 0.0,
     # memberships 0.0 (those three are checked item by item in test_heldout_named, as xfails).
+    # Re-measured after the generic subject fixes (case evidence for sentence-initial words, short forms
+    # of names given in full earlier, "people" no longer read as users): subject 0.512, measure 0.65,
+    # counted 0.863, attribution 0.762, roles 0.25; the floors below were raised to match.
     "recall": 0.94,
     "precision": 0.9,
     "value": 0.94,
     "bound": 0.89,
     "unit": 0.94,
     "value_bound_unit": 0.89,
-    "subject": 0.33,
-    "measure": 0.55,
-    "counted": 0.8,
+    "subject": 0.47,
+    "measure": 0.6,
+    "counted": 0.82,
     "scope": 0.85,
     "time": 0.36,
-    "attribution": 0.7,
+    "attribution": 0.72,
 }
 
 
@@ -190,7 +193,6 @@ KNOWN_MISSES: dict[str, str] = {
     "chipmaker_results:absent:iPhone 15 Pro": "the model number in 'iPhone 15 Pro' yields a figure 15",
     "smartphone_shipments:absent:iPhone 15": "the model number in 'iPhone 15' yields a figure 15",
     # named claims
-    "ev_deliveries:roles:Elon Musk": "role ceo found but org is None: the possessive 'Tesla's chief executive' is not linked",
     "chipmaker_results:roles:C.C. Wei": "role ceo found but org is None: 'Chief executive C.C. Wei' names no org in the sentence",
     "robotics_funding:roles:Anna Keller": "role ceo found but org is None: 'Chief executive Anna Keller' names no org in the sentence",
     "streaming_subscribers:roles:Greg Peters": "'Co-chief executive Greg Peters' yields no role claim",

@@ -48,6 +48,7 @@ _STOP = load_toml("stopwords.toml")
 _FUNCTION_WORDS = frozenset(_STOP["capitalised_function_words"])
 _MODIFIER_SUFFIXES = tuple(_STOP["modifier_suffixes"])
 _ACRONYMS = frozenset(_STOP["common_acronyms"])
+_COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
 
 # A capitalised run: capitalised tokens, optionally joined by "of"/"and"/"&".
 # Each repetition must begin with whitespace, so the loop cannot backtrack
@@ -259,8 +260,12 @@ class Gazetteer:
         """
         return self.resolve(a).id == self.resolve(b).id
 
-    def find(self, text: str, offset: int = 0) -> list[EntityRef]:
+    def find(self, text: str, offset: int = 0, common_words: frozenset[str] = frozenset()) -> list[EntityRef]:
         """Every entity named in ``text``, in order, without overlaps.
+
+        ``common_words`` are words the surrounding document also writes in
+        lower case: capitalised only because they open a sentence ("Shares
+        rose", "Net profit"), they are not names, while "Netflix added" is.
 
         Listed names win over capitalised runs; a name used as a modifier
         ("ChatGPT-like", "Beijing-based") is not reported.
@@ -312,14 +317,30 @@ class Gazetteer:
             surface = " ".join(words)
             if len(words) == 1 and _SCALED_NUMBER.fullmatch(surface):
                 continue  # "671B", "85K": a figure with a scale suffix, not a name
-            if len(words) == 1 and _at_sentence_start(original, start) and self.lookup(surface) is None:
+            if (len(words) == 1 and self.lookup(surface) is None and _at_sentence_start(original, start)
+                    and (surface.lower() in common_words or surface.lower() in _COMMON_OPENERS
+                         or _looks_like_verb(surface, original, start + len(surface)))):
                 continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
+            if len(words) == 1 and original.startswith("$", start + len(surface)):
+                continue  # "NT$225 billion": a currency prefix, not a name
             refs.append(self.resolve(surface, Span(start=offset + start, end=offset + start + len(surface))))
         refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
 
 
 _SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
+
+
+# After a sentence-initial verb of a headline comes a figure or a determiner ("Approves 14 LLMs").
+_HEADLINE_OBJECT = re.compile(r"\s+(?:[0-9$€£¥]|(?:a|an|the|over|more|nearly|about|its|their)\b)")
+
+
+def _looks_like_verb(word: str, text: str, end: int) -> bool:
+    """Whether a lone capitalised first word reads as a verb: "Spreading", "Approved", "Approves 14"."""
+    low = word.lower()
+    if low.endswith(("ing", "ed")) and len(low) > 4:
+        return True
+    return low.endswith("s") and bool(_HEADLINE_OBJECT.match(text, end))
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

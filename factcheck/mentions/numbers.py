@@ -136,6 +136,8 @@ class _Lexicon:
     clock: frozenset[tuple[str, ...]]
     anchor: re.Pattern[str]
     prefix_back: re.Pattern[str]
+    prefix_last: frozenset[str]  # characters a currency prefix can end with
+    unlinked_units: frozenset[str]  # units never followed by a bracketed conversion
     prefix_fwd: re.Pattern[str]
 
 
@@ -216,6 +218,8 @@ def _lex() -> _Lexicon:
         clock=frozenset(_tokens(x.lower()) for x in ctx["clock"]),
         anchor=anchor,
         prefix_back=re.compile(rf"(?P<p>{prefix})\Z"),
+        prefix_last=frozenset(k[-1] for k in [*cur["prefixes"], *cur["codes"]]),
+        unlinked_units=_SIGNED_UNITS | {"times", *units["durations"].values()},
         prefix_fwd=re.compile(rf"(?P<p>{prefix})(?=[-−]?\.?\d)"),
     )
 
@@ -265,10 +269,16 @@ _URLISH = re.compile(
     r"://|@\w|\bwww\.|\bdoi:|\b[\w-]\.(?:com|org|net|gov|edu|int|cn|uk|io|ai|info|html?|php)\b",
     re.I,
 )
+#: what every _URLISH match holds: ":", "@", or a dot before a letter or after "www".
+#: Every alternative starts with a literal, so the engine skips to candidates at C speed;
+#: most sentences have none and need no _URLISH scan.
+_URL_HINT = re.compile(r":|@|\.(?:[a-z]|(?<=www\.))", re.I)
 _SPACES = (" ", "\n", "\t", "\r", "\u00a0", "\u3000")
 #: twelve or more bare numbers with only separators between them: a table row, a list of
 #: codes or noise, not prose. Starts only at the start of a digit run, so it stays linear.
 _NUMBER_RUN = re.compile(r"(?<![\d.])(?:[-+]?\d[\d.]*[\s,;:/|]+){12,}")
+#: one group of a _NUMBER_RUN (a digit run and a separator): a run needs twelve of them
+_RUN_GROUP = re.compile(r"\d[\d.]*[\s,;:/|]")
 _MINUS = "-−"
 _DASHES = "-–—"
 
@@ -280,15 +290,21 @@ class _Tok(NamedTuple):
     spaced: bool  # whitespace between this token and the previous one (reading order)
 
 
+# Tokens are made by the thousand: tuple.__new__ skips the generated _Tok.__new__ wrapper.
+_new_tuple = tuple.__new__
+
+
 def _fwd(text: str, pos: int, k: int) -> list[_Tok]:
     """Up to ``k`` tokens after ``pos`` (stops at a long gap)."""
     out: list[_Tok] = []
+    match = _TOKEN.match
     for _ in range(k):
-        m = _TOKEN.match(text, pos)
-        if not m:
+        m = match(text, pos)
+        if m is None:
             break
-        out.append(_Tok(m.group(2), m.start(2), m.end(2), m.end(1) > m.start(1)))
-        pos = m.end()
+        s, e = m.span(2)  # the match starts at pos: any gap before s is whitespace
+        out.append(_new_tuple(_Tok, (text[s:e], s, e, s > pos)))
+        pos = e
     return out
 
 
@@ -297,21 +313,23 @@ def _bwd(text: str, pos: int, floor: int, k: int) -> list[_Tok]:
     lo = max(floor, pos - _WINDOW)
     rev = text[lo:pos][::-1]
     out: list[_Tok] = []
+    match = _TOKEN.match
     i = 0
     for _ in range(k):
-        m = _TOKEN.match(rev, i)
-        if not m:
+        m = match(rev, i)
+        if m is None:
             break
-        s, e = pos - m.end(2), pos - m.start(2)
-        out.append(_Tok(text[s:e], s, e, m.end(1) > m.start(1)))
-        i = m.end()
+        rs, re_ = m.span(2)
+        s, e = pos - re_, pos - rs
+        out.append(_new_tuple(_Tok, (text[s:e], s, e, rs > i)))
+        i = re_
     if out and out[-1].start == lo and lo > floor and text[lo - 1 : lo].isalnum():
         out.pop()  # cut by the window
     return out
 
 
 def _lower(toks: Iterable[_Tok]) -> tuple[str, ...]:
-    return tuple(t.text.lower() for t in toks)
+    return tuple([t.text.lower() for t in toks])  # a list is built faster than a generator runs
 
 
 def _is_word(tok: _Tok | None) -> bool:
@@ -337,7 +355,10 @@ def _excluded(text: str) -> list[tuple[int, int]]:
     """Whitespace-delimited chunks holding a URL, e-mail address, DOI or domain name."""
     out: list[tuple[int, int]] = []
     floor = 0
-    for m in _URLISH.finditer(text):
+    # Cheap pre-checks first: _URLISH and _NUMBER_RUN try every position, and most
+    # sentences hold neither a URL hint nor twelve separated digit runs.
+    urlish = _URLISH.finditer(text) if _URL_HINT.search(text) else ()
+    for m in urlish:
         if m.start() < floor:
             continue
         start = max(text.rfind(c, floor, m.start()) for c in _SPACES) + 1
@@ -353,6 +374,8 @@ def _excluded(text: str) -> list[tuple[int, int]]:
                     end += 1
         out.append((start, end))
         floor = end
+    if len(_RUN_GROUP.findall(text)) < 12:
+        return out
     runs = [m.span() for m in _NUMBER_RUN.finditer(text)]
     return sorted(out + runs) if runs else out
 
@@ -385,6 +408,12 @@ class _Fig(NamedTuple):
     glued_hyphen: bool = False  # followed by "-digit" with no space (ranges, scores)
 
 
+@lru_cache(maxsize=256)
+def _pow10(n: int) -> Decimal:
+    """10**n as ``Decimal(1).scaleb(n)`` (the precision of a numeral), made once per n."""
+    return Decimal(1).scaleb(n)
+
+
 def _numeral(text: str, i: int) -> tuple[Decimal, Decimal, int, bool, bool] | None:
     """Digits at ``i`` -> (value, precision, end, plain, decimal), or None if not a figure."""
     m = _NUMERAL.match(text, i)
@@ -401,10 +430,10 @@ def _numeral(text: str, i: int) -> tuple[Decimal, Decimal, int, bool, bool] | No
     except InvalidOperation:  # pragma: no cover - the regex admits digits only
         return None
     if frac:
-        precision = Decimal(1).scaleb(-len(frac))
+        precision = _pow10(-len(frac))
     else:
         stripped = raw_int.rstrip("0")
-        precision = Decimal(1).scaleb(len(raw_int) - len(stripped)) if stripped else Decimal(1)
+        precision = _pow10(len(raw_int) - len(stripped)) if stripped else Decimal(1)
     if exp:
         value, precision = value.scaleb(int(exp)), precision.scaleb(int(exp))
     plain = not frac and not exp and raw_int == m.group("int")
@@ -624,6 +653,8 @@ class _Reader:
             return fig._replace(end=m.end(), value=value * scale, precision=precision * scale,
                            plain=False, scaled=True, name_like=name_like)
         # spaced scale words: "2 million", "322 hundred", "3 lakh crore", "1.2 bn"
+        if not text[end : end + 1].isspace():
+            return fig  # a scale word must be spaced: no need to read tokens
         toks = self.fwd(end, 3)
         scale, n = Decimal(1), 0
         while n < len(toks) and toks[n].spaced:
@@ -714,9 +745,10 @@ class _Reader:
 
     def unit_symbol_after(self, fig: _Fig) -> _Fig:
         """A currency symbol after the figure ("100元", "-15€", "100 ₭")."""
+        if fig.unit is not None or fig.prefixed:
+            return fig
         toks = self.fwd(fig.end, 2)
-        if fig.unit is None and not fig.prefixed and toks and toks[0].text in \
-                self.lex.postfix_symbols:
+        if toks and toks[0].text in self.lex.postfix_symbols:
             if len(toks) > 1 and (toks[1].text[0].isdigit() or toks[1].text == "."):
                 return fig  # "10 $5": the symbol belongs to the next figure
             return fig._replace(end=toks[0].end, unit=self.lex.postfix_symbols[toks[0].text])
@@ -808,18 +840,19 @@ class _Scanner(_Reader):
 
     def scan(self) -> list[_Found]:
         text, lx = self.text, self.lex
+        m = lx.anchor.search(text)
+        if not m:
+            return []  # most sentences: no digit and no number word
         excluded = _excluded(text) if self.context else []
         out: list[_Found] = []
         pos = floor = k = 0
-        while True:
-            m = lx.anchor.search(text, pos)
-            if not m:
-                break
+        while m is not None:
             a = m.start()
             while k < len(excluded) and excluded[k][1] <= a:
                 k += 1
             if k < len(excluded) and excluded[k][0] <= a:
                 pos = excluded[k][1]
+                m = lx.anchor.search(text, pos)
                 continue
             self._fcache.clear()
             got = self.at(a, floor)
@@ -831,6 +864,7 @@ class _Scanner(_Reader):
             else:
                 nxt = got if got is not None else self._anchor_end(a, m.end())
                 pos = max(nxt, a + 1)
+            m = lx.anchor.search(text, pos)
         return out
 
     def _anchor_end(self, a: int, end: int) -> int:
@@ -855,14 +889,14 @@ class _Scanner(_Reader):
         if text[a] == "." and (prev.isalnum() or prev in "._"):
             return None
         # currency written before: "$5", "US$ 687.6", "RMB5", "NT$32.8"
-        pm = lx.prefix_back.search(text, max(floor, a - 12), a) if is_digit else None
+        pm = self._prefix_before(a, floor) if is_digit else None
         neg = False
         if is_digit and prev in _MINUS and not pm:
             before = text[a - 2] if a > 1 else " "
             if before.isalnum() or before in ".,/":
                 return self._skip_chunk(a)  # "GPT-4", "COVID-19", "2022-23"
             neg = True
-            pm = lx.prefix_back.search(text, max(floor, a - 13), a - 1)
+            pm = self._prefix_before(a - 1, floor)
         if is_digit and not pm and self.context:
             if prev.isalnum() or prev in "_#^" or (prev in "./:" and a > 1 and text[a - 2].isalnum()):
                 return self._skip_chunk(a)  # "V3", "cn10", "#1", "1.2.3", "10:30"
@@ -937,6 +971,18 @@ class _Scanner(_Reader):
         if not fig.digits and self.context and self._bare_one(found):
             return None
         return self._link(found)
+
+    def _prefix_before(self, end: int, floor: int) -> re.Match[str] | None:
+        """A currency prefix ending at ``end`` ("$", "US$ ", "RMB"), not before ``floor``."""
+        text, lo = self.text, max(floor, end - 12)
+        # The regex tries a dozen start positions; first check the one or two characters
+        # every match ends with (the prefix's last character, then an optional space).
+        last = text[end - 1] if end - 1 >= lo else ""
+        if last.isspace():
+            last = text[end - 2] if end - 2 >= lo else ""
+        if last not in self.lex.prefix_last or not last:
+            return None
+        return self.lex.prefix_back.search(text, lo, end)
 
     def _phone(self, a: int) -> int:
         """"+1-222-2222", "+86 10 1234 5678": skip digits, spaces and dashes."""
@@ -1032,8 +1078,9 @@ class _Scanner(_Reader):
         if text[fig.end : fig.end + 1] == "+" and not text[fig.end + 1 : fig.end + 2].isalnum():
             return "at_least", fig.end, fig.end + 1
         toks = self.fwd(fig.end, 4)
+        low = _lower(toks)
         for size in (3, 2, 1):
-            key = _lower(toks[:size])
+            key = low[:size]
             if len(key) == size and key in lx.hedges_after and key != ("+",):
                 nxt = toks[size] if len(toks) > size else None
                 if nxt is not None and (nxt.text[0].isdigit() or nxt.text.lower() in
@@ -1150,9 +1197,7 @@ class _Scanner(_Reader):
 
     def _link(self, f: _Found) -> _Found:
         """"5 billion yuan (US$687.6 million)": link the bracketed conversion."""
-        if f.fig.unit is None or f.fig.unit in _SIGNED_UNITS or f.fig.unit in (
-            "times", *self.lex.durations.values()
-        ):
+        if f.fig.unit is None or f.fig.unit in self.lex.unlinked_units:
             return f
         toks = self.fwd(f.end, 1)
         if not toks or toks[0].text not in "(（":
@@ -1228,7 +1273,8 @@ class _Scanner(_Reader):
                 return True
         # clock times: "6 pm", "2.13 am"
         if fig.value <= 24:
-            keys = {_lower(after[:n]) for n in (1, 2, 3, 4)}
+            low = _lower(after)
+            keys = {low[:n] for n in (1, 2, 3, 4)}
             if keys & lx.clock:
                 return True
         if not prev:
