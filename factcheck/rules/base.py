@@ -63,6 +63,15 @@ class CheckContext:
         """Only the figures."""
         return [c for c in self.claims if isinstance(c, QuantityClaim)]
 
+    @cached_property
+    def figures_by_sentence(self) -> dict[tuple[str, int], list[QuantityClaim]]:
+        """Figures of the checked documents grouped by (document id, sentence index), in text order."""
+        out: dict[tuple[str, int], list[QuantityClaim]] = defaultdict(list)
+        for c in self.quantity_claims:
+            if not self.drafts or c.doc_id in self.drafts:
+                out[(c.doc_id, c.sentence_index)].append(c)
+        return out
+
     def involves_draft(self, claims: Iterable[Claim]) -> bool:
         """Whether a finding about ``claims`` concerns a document being checked."""
         return not self.drafts or any(c.doc_id in self.drafts for c in claims)

@@ -11,12 +11,11 @@ Example: "user numbers tripled from 10 million to 50 million".
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
 from factcheck.compare import describe, widened
-from factcheck.models import Finding, QuantityClaim, RuleInfo, Severity
+from factcheck.models import Finding, RuleInfo, Severity
 from factcheck.rules.base import CheckContext, Rule
 
 #: Relative slack allowed between the stated multiple and the computed ratio.
@@ -34,10 +33,7 @@ class MultiplierMismatch(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_sentence: dict[tuple[str, int], list[QuantityClaim]] = defaultdict(list)
-        for c in ctx.quantity_claims:
-            if not ctx.drafts or c.doc_id in ctx.drafts:
-                by_sentence[(c.doc_id, c.sentence_index)].append(c)
+        by_sentence = ctx.figures_by_sentence
         for claims in by_sentence.values():
             multiples = [c for c in claims if c.quantity.unit == "times"]
             values = [c for c in claims if c.quantity.unit not in ("times", "percent", "percentage_points")]

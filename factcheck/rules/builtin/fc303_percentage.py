@@ -9,7 +9,6 @@ Example: "14 of the 40 approved models, or 50 per cent".
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -28,10 +27,7 @@ class PercentageMismatch(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_sentence: dict[tuple[str, int], list[QuantityClaim]] = defaultdict(list)
-        for c in ctx.quantity_claims:
-            if not ctx.drafts or c.doc_id in ctx.drafts:
-                by_sentence[(c.doc_id, c.sentence_index)].append(c)
+        by_sentence = ctx.figures_by_sentence
         for (doc_id, index), claims in by_sentence.items():
             percents = [c for c in claims if c.quantity.unit == "percent"]
             values = [c for c in claims if c.quantity.unit not in ("percent", "percentage_points", "times")]

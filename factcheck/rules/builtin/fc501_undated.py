@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factcheck.models import Finding, QuantityClaim, RuleInfo, Severity
+from factcheck.models import Finding, RuleInfo, Severity
 from factcheck.rules.base import CheckContext, Rule
 
 
