@@ -764,13 +764,19 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
 
 def _saying_verbs(text: str) -> list[re.Match[str]]:
     """Verbs of saying, and verbs of estimating followed by "at <figure>" ("CLSA put the share at 40%")."""
-    verbs = list(LEXICON.speech_regex.finditer(text))
+    # "Netflix added 12.8 million", "Ernie Bot reported over 100 million users": a verb of saying with a
+    # figure for its object states the figure about its subject; it names no source.
+    verbs = [v for v in LEXICON.speech_regex.finditer(text) if not _FIGURE_NEXT.match(text, v.end())]
     for v in LEXICON.estimate_regex.finditer(text):
         if _AT_FIGURE.search(text, v.end(), min(len(text), v.end() + 120)):
             verbs.append(v)
     return sorted(verbs, key=lambda v: v.start())
 
 
+_FIGURE_NEXT = re.compile(
+    r"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|another\s+|"
+    r"a\s+record\s+|a\s+further\s+)?(?:US|NT|HK|A|C|S)?[$€£¥]?\d"
+)
 # "... at 40%", "... at $5.576 million": the figure an estimate puts something at.
 _AT_FIGURE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£¥]?\d")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")

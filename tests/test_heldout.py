@@ -47,14 +47,16 @@ FLOORS: dict[str, float] = {
     # memberships 0.0 (those three are checked item by item in test_heldout_named, as xfails).
     # Re-measured after the generic subject fixes (case evidence for sentence-initial words, short forms
     # of names given in full earlier, "people" no longer read as users): subject 0.512, measure 0.65,
-    # counted 0.863, attribution 0.762, roles 0.25; the floors below were raised to match.
+    # counted 0.863, attribution 0.762, roles 0.25; the floors below were raised to match. Then a verb of
+    # saying followed by a figure ("Netflix added 12.8 million") stopped naming a source: subject 0.637,
+    # attribution 0.738.
     "recall": 0.94,
     "precision": 0.9,
     "value": 0.94,
     "bound": 0.89,
     "unit": 0.94,
     "value_bound_unit": 0.89,
-    "subject": 0.47,
+    "subject": 0.6,
     "measure": 0.6,
     "counted": 0.82,
     "scope": 0.85,
