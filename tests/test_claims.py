@@ -251,3 +251,20 @@ def test_memberships_from_examples_pronouns_and_joiners():
     cs = claims("01.AI, founded by Kai-Fu Lee, is one of the companies in the batch, alongside Xiaomi.")
     [m] = [c for c in cs if isinstance(c, MembershipClaim)]
     assert [e.id for e in m.members] == ["zero_one_ai", "xiaomi"]
+
+
+def test_sentence_initial_name_is_kept_but_common_word_is_not():
+    text = ("Northwind Robotics raised $120m on Monday. Northwind added 85 engineers in March. "
+            "Shares rose 5% after the shares were listed.")
+    cs = figures(text, "2024-05-01")
+    by_text = {c.text: c for c in cs}
+    assert by_text["$120m"].subject.name == "Northwind Robotics"
+    assert by_text["85"].subject.name == "Northwind Robotics"  # the short form of the name given in full
+    assert by_text["5%"].subject is None or by_text["5%"].subject.name != "Shares"
+
+
+def test_verb_of_saying_with_a_figure_is_not_a_source():
+    [c] = figures("Netflix added 12.8 million paid subscribers in the quarter.", "2024-01-24")
+    assert c.subject.name == "Netflix" and c.attribution is None
+    [d] = figures("Netflix added that it had 12.8 million new subscribers.", "2024-01-24")
+    assert d.attribution == "Netflix"
