@@ -56,7 +56,7 @@ _COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
 _CAPITALISED = re.compile(
     r"""
     (?<![\w.])                                  # not inside a word
-    (?:[A-Z][\w’'.&-]*|[0-9]+[A-Za-z][\w.-]*)   # first token: Capitalised or 4Paradigm
+    (?:[A-Z][\w’'.&-]*|[0-9]+[A-Z][\w.-]*)   # first token: Capitalised, or digits then a capital ("4Paradigm", never "5nm")
     (?:[ ](?:(?:of|for|de|&)[ ])?[A-Z][\w’'&-]*)*  # more capitalised tokens ("and" would join two names)
     """,
     re.VERBOSE,
