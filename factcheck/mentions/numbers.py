@@ -277,8 +277,10 @@ _SPACES = (" ", "\n", "\t", "\r", "\u00a0", "\u3000")
 #: twelve or more bare numbers with only separators between them: a table row, a list of
 #: codes or noise, not prose. Starts only at the start of a digit run, so it stays linear.
 _NUMBER_RUN = re.compile(r"(?<![\d.])(?:[-+]?\d[\d.]*[\s,;:/|]+){12,}")
-#: one group of a _NUMBER_RUN (a digit run and a separator): a run needs twelve of them
-_RUN_GROUP = re.compile(r"\d[\d.]*[\s,;:/|]")
+#: one group of a _NUMBER_RUN (a digit run and a separator): a run needs twelve of them.
+#: Only the first digit of a run may start one (the look-behind), so a megabyte of digits
+#: is read once, not once per digit.
+_RUN_GROUP = re.compile(r"\d(?<![\d.]\d)[\d.]*[\s,;:/|]")
 _MINUS = "-−"
 _DASHES = "-–—"
 
@@ -651,7 +653,7 @@ class _Reader:
             name_like = (not prefixed and plain and len(suffix) == 1 and suffix.isupper()
                          and end - start == 1)
             return fig._replace(end=m.end(), value=value * scale, precision=precision * scale,
-                           plain=False, scaled=True, name_like=name_like)
+                                plain=False, scaled=True, name_like=name_like)
         # spaced scale words: "2 million", "322 hundred", "3 lakh crore", "1.2 bn"
         if not text[end : end + 1].isspace():
             return fig  # a scale word must be spaced: no need to read tokens
@@ -670,7 +672,7 @@ class _Reader:
             n += 1
         if n:
             fig = fig._replace(end=toks[n - 1].end, value=value * scale,
-                          precision=precision * scale, plain=False, scaled=True)
+                               precision=precision * scale, plain=False, scaled=True)
         return fig
 
     def core(self, i: int, prefixed: bool = False) -> _Fig | None:
@@ -719,9 +721,9 @@ class _Reader:
                 return fig._replace(end=words[size - 1].end, unit=lx.percent[key])
             if key in lx.basis_points:
                 factor = lx.basis_points[key]
+                precision = None if fig.precision is None else fig.precision * factor
                 return fig._replace(end=words[size - 1].end, value=fig.value * factor,
-                               precision=None if fig.precision is None else fig.precision * factor,
-                               unit="percentage_points")
+                                    precision=precision, unit="percentage_points")
             if key in lx.currency_words and not fig.prefixed:
                 return fig._replace(end=words[size - 1].end, unit=lx.currency_words[key])
         w, raw = low[0], words[0].text
@@ -731,9 +733,9 @@ class _Reader:
             return fig._replace(end=words[0].end, unit=lx.postfix_symbols[raw])
         if w in lx.subunits and not fig.prefixed:
             code, factor = lx.subunits[w]
-            return fig._replace(end=words[0].end, value=fig.value * factor,
-                           precision=None if fig.precision is None else fig.precision * factor,
-                           unit=code)
+            precision = None if fig.precision is None else fig.precision * factor
+            return fig._replace(end=words[0].end, value=fig.value * factor, precision=precision,
+                                unit=code)
         if w in lx.durations:
             return fig._replace(end=words[0].end, unit=lx.durations[w])
         if w in lx.times_words:
@@ -1035,7 +1037,7 @@ class _Scanner(_Reader):
             return None
         value = (fig.value * 100 / den).quantize(Decimal("0.0001")).normalize()
         return fig._replace(end=m.end(), value=value, precision=None, unit="percent",
-                       plain=False)
+                            plain=False)
 
     def _chain(self, fig: _Fig) -> int | None:
         """"2023-08-31", "+1-222-2222": three or more dash-joined groups are not a figure."""
@@ -1132,8 +1134,8 @@ class _Scanner(_Reader):
             scale = self._scale_of(hi)
             if scale is not None:
                 lo = lo._replace(value=lo.value * scale,
-                             precision=None if lo.precision is None else lo.precision * scale,
-                             scaled=True)
+                                 precision=None if lo.precision is None else lo.precision * scale,
+                                 scaled=True)
         if lo.unit is None and hi.unit is not None:
             lo = lo._replace(unit=hi.unit)
         elif lo.unit is not None and hi.unit is None and lo.prefixed:
@@ -1192,7 +1194,7 @@ class _Scanner(_Reader):
             return None
         value = (fig.value * 100 / den.value).quantize(Decimal("0.0001")).normalize()
         share = fig._replace(end=den.end, value=value, precision=None, unit="percent",
-                        plain=False)
+                             plain=False)
         return f._replace(fig=share, end=max(f.end, den.end) if f.end == fig.end else f.end)
 
     def _link(self, f: _Found) -> _Found:
