@@ -982,7 +982,7 @@ class _Scanner(_Reader):
         last = text[end - 1] if end - 1 >= lo else ""
         if last.isspace():
             last = text[end - 2] if end - 2 >= lo else ""
-        if last not in self.lex.prefix_last or not last:
+        if not last or last not in self.lex.prefix_last:
             return None
         return self.lex.prefix_back.search(text, lo, end)
 
