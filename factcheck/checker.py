@@ -182,7 +182,7 @@ def _apply_suppressions(findings: list[Finding], documents: Sequence[Document], 
     for f in findings:
         suppressed = False
         for s, used in by_path.get(f.path, ()):
-            if f.span is not None and s.start <= f.span.start < s.end and _code_matches(f.code, s.codes):
+            if f.span is not None and s.covers(f.code, f.span):
                 used[0] = True
                 suppressed = True
         if not suppressed:
@@ -201,6 +201,3 @@ def _apply_suppressions(findings: list[Finding], documents: Sequence[Document], 
                     ))
     return kept
 
-
-def _code_matches(code: str, codes: Sequence[str]) -> bool:
-    return any(c.lower() == "all" or code.upper().startswith(c.upper()) for c in codes)

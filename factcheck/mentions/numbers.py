@@ -464,7 +464,7 @@ class _Reader:
 
     def words(self, i: int) -> tuple[_Fig, int] | None:
         """Number words starting at ``i``: "twenty-one", "a few hundred", "two thirds"."""
-        lx, text = self.lex, self.text
+        lx = self.lex
         toks = self.fwd(i, 12)
         if not toks:
             return None

@@ -33,7 +33,6 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -465,12 +464,3 @@ def load_rules(
                 codes.add(code)
     return rules
 
-
-def published_of(value: Any) -> date | None:
-    """A date from YAML/TOML data (a date or ISO text), else None."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value is not None else None
-    except ValueError:
-        return None
