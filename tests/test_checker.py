@@ -109,3 +109,15 @@ def test_seed_acceptance():
     [hedge] = by_pair[("40", "over 40")]
     assert hedge.code == "FC103" and hedge.severity is Severity.WARNING
     assert hedge.claims[0].doc_id == hedge.claims[1].doc_id
+
+
+def test_sourcing_rules_flag_each_undated_or_unattributed_figure():
+    text = ("# Ernie Bot passes 200 million users\n\n"
+            "Ernie Bot has 200 million users, Baidu said.\n\n"
+            "Ernie Bot had 100 million users in December.\n")
+    report = check([doc("a.md", text, "2024-04-20")])
+    flagged = {(f.code, f.claims[0].sentence) for f in report.findings if f.code.startswith("FC5")}
+    assert flagged == {
+        ("FC501", "Ernie Bot has 200 million users, Baidu said."),       # no date in its sentence
+        ("FC502", "Ernie Bot had 100 million users in December."),      # dated, but no source
+    }  # the heading is never judged, and a dated, attributed figure is not flagged

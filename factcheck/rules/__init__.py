@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from factcheck.errors import UsageError
 from factcheck.models import RuleInfo, Severity
-from factcheck.rules.base import CheckContext, ComparisonRule, Rule, fingerprint
+from factcheck.rules.base import CheckContext, ComparisonRule, FigureRule, Rule, fingerprint
 
-__all__ = ["CheckContext", "ComparisonRule", "Rule", "builtin_rules", "catalog", "explain", "fingerprint",
+__all__ = ["CheckContext", "ComparisonRule", "FigureRule", "Rule", "builtin_rules", "catalog", "explain", "fingerprint",
            "RULE_ERROR", "UNUSED_SUPPRESSION"]
 
 #: Reported when a rule raises or runs too long: the run goes on without it.

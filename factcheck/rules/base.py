@@ -136,6 +136,27 @@ class Rule:
         )
 
 
+class FigureRule(Rule):
+    """A rule that judges each figure of a checked document on its own.
+
+    Only figures with a known measure are judged, and headings are skipped;
+    subclasses say which figures to flag and how.
+    """
+
+    def flags(self, claim: QuantityClaim) -> bool:
+        """Whether ``claim`` is reported."""
+        raise NotImplementedError
+
+    def message(self, claim: QuantityClaim) -> str:
+        """One line for the finding."""
+        raise NotImplementedError
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        for c in ctx.quantity_claims:
+            if c.measure and not c.heading and ctx.involves_draft((c,)) and self.flags(c):
+                yield self.finding(self.message(c), [c])
+
+
 class ComparisonRule(Rule):
     """A rule that reports comparisons of one relation (and optionally one detail)."""
 

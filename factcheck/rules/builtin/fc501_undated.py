@@ -9,13 +9,11 @@ Example: "Ernie Bot has more than 200 million users." with no date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from factcheck.models import Finding, RuleInfo, Severity
-from factcheck.rules.base import CheckContext, Rule
+from factcheck.models import QuantityClaim, RuleInfo, Severity
+from factcheck.rules.base import FigureRule
 
 
-class UndatedFigure(Rule):
+class UndatedFigure(FigureRule):
     info = RuleInfo(
         code="FC501", name="undated-figure", severity=Severity.INFO,
         summary="A figure with no time in its sentence (read as of the publication date).",
@@ -23,7 +21,8 @@ class UndatedFigure(Rule):
         example="“Ernie Bot has more than 200 million users.”",
     )
 
-    def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        for c in ctx.quantity_claims:
-            if c.time.as_of_publication and c.measure and not c.heading and ctx.involves_draft((c,)):
-                yield self.finding(f"“{c.text}” has no date; it is read as of publication", [c])
+    def flags(self, claim: QuantityClaim) -> bool:
+        return claim.time.as_of_publication
+
+    def message(self, claim: QuantityClaim) -> str:
+        return f"“{claim.text}” has no date; it is read as of publication"

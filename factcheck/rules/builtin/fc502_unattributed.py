@@ -7,13 +7,11 @@ Example: "China has 130 LLMs." with no "according to".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from factcheck.models import Finding, RuleInfo, Severity
-from factcheck.rules.base import CheckContext, Rule
+from factcheck.models import QuantityClaim, RuleInfo, Severity
+from factcheck.rules.base import FigureRule
 
 
-class UnattributedFigure(Rule):
+class UnattributedFigure(FigureRule):
     info = RuleInfo(
         code="FC502", name="unattributed-figure", severity=Severity.INFO,
         summary="A figure with no attribution in its sentence.",
@@ -21,7 +19,8 @@ class UnattributedFigure(Rule):
         example="“China has 130 LLMs.”",
     )
 
-    def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        for c in ctx.quantity_claims:
-            if c.attribution is None and c.measure and not c.heading and ctx.involves_draft((c,)):
-                yield self.finding(f"“{c.text}” has no attribution", [c])
+    def flags(self, claim: QuantityClaim) -> bool:
+        return claim.attribution is None
+
+    def message(self, claim: QuantityClaim) -> str:
+        return f"“{claim.text}” has no attribution"
