@@ -142,7 +142,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         with Ledger(args.ledger) as ledger:
             sources = [*sources, *ledger.documents()]
             claims = [c for d in drafts for c in extract_claims(d, gazetteer=gaz)]
-            claims += [c for d in sources if d.id not in ledger.ids() for c in extract_claims(d, gazetteer=gaz)]
+            stored = ledger.ids()
+            claims += [c for d in sources if d.id not in stored for c in extract_claims(d, gazetteer=gaz)]
             claims += ledger.claims()
     select = args.select.split(",") if args.select else list(config.select)
     ignore = args.ignore.split(",") if args.ignore else list(config.ignore)

@@ -348,13 +348,5 @@ def compare_all(claims: Iterable[Claim], *, pair_filter=None) -> Iterator[Compar
     ``pair_filter(a, b)`` may veto pairs (e.g. source against source when a
     draft is checked against sources).
     """
-    quantity = (c for c in claims if isinstance(c, QuantityClaim))
-    for block in blocks(quantity).values():
-        if len(block) < 2:
-            continue
-        for a, b in candidate_pairs(block):
-            if a.doc_id == b.doc_id and a.sentence_index == b.sentence_index:
-                continue  # figures in one sentence are set beside each other on purpose ("from 10 to 20")
-            if pair_filter is not None and not pair_filter(a, b):
-                continue
-            yield compare(a, b)
+    for block in compare_blocks(claims, pair_filter=pair_filter):
+        yield from block
