@@ -30,6 +30,7 @@ from factcheck.models import (
     EventClaim,
     Finding,
     MembershipClaim,
+    RoundClaim,
     NumberMention,
     Quantity,
     QuantityClaim,
@@ -83,7 +84,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Bound", "Claim", "Comparison", "ConfigError", "Document", "EntityRef", "EventClaim", "FactcheckError",
-    "Finding", "Gazetteer", "InputError", "Ledger", "MembershipClaim", "NumberMention", "Quantity",
+    "Finding", "Gazetteer", "InputError", "Ledger", "MembershipClaim", "NumberMention", "Quantity", "RoundClaim",
     "QuantityClaim", "Relation", "Report", "RoleClaim", "Rule", "RuleError", "RuleInfo", "Severity", "Span",
     "TimeMention", "TimeScope", "UsageError", "builtin_rules", "check", "extract", "find_numbers", "find_times",
     "load_document", "load_rules", "parse_quantity", "resolve_time",

@@ -359,8 +359,22 @@ class MembershipClaim(ClaimBase):
     negated: bool = False
 
 
+class RoundClaim(ClaimBase):
+    """A funding round and who led it ("a $1 billion Series B led by Alibaba").
+
+    ``round`` is the round's canonical label ("series_b", "seed", "pre_ipo")
+    when the text names one; ``amount`` is the money raised when stated.
+    """
+
+    kind: Literal["round"] = "round"
+    company: EntityRef
+    round: str | None = None
+    amount: Quantity | None = None
+    leads: list[EntityRef]
+
+
 Claim = Annotated[
-    Union[QuantityClaim, RoleClaim, EventClaim, MembershipClaim], Field(discriminator="kind")
+    Union[QuantityClaim, RoleClaim, EventClaim, MembershipClaim, RoundClaim], Field(discriminator="kind")
 ]
 
 
