@@ -53,6 +53,7 @@ from factcheck.models import (
     TimeMention,
     TimeScope,
 )
+from factcheck.rounds import mentions_round, round_claims
 from factcheck.segment import split_sentences
 
 # Words that end a counted noun phrase: prepositions, verbs, conjunctions.
@@ -109,6 +110,7 @@ class _State:
     last_source: EntityRef | None = None  # the last source named by name ("DeepSeek has published ...")
     people: dict[str, EntityRef] = field(default_factory=dict)  # each word of a person's name -> the person
     continued: EntityRef | None = None  # what the figures of the sentence just before were about
+    round_company: EntityRef | None = None  # the company of the last funding round read ("the round was led by")
 
 
 def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Claim]:
@@ -161,6 +163,13 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         out.extend(_role_claims(text, base, entities, sentence_time, state, common))
     if words & cues["events"]:
         out.extend(_event_claims(text, base, entities, resolved_times, back_ref, state, common))
+    if mentions_round(words):  # "a Series B led by A and B": who led which round
+        figures = [c for c in out if isinstance(c, QuantityClaim)]
+        rounds = round_claims(text, base, entities, figures, state.round_company or state.topic_org, common,
+                              sentence_time)
+        if rounds:
+            state.round_company = rounds[-1].company
+        out.extend(rounds)
     _remember(text, base, entities, attribution, attribution_spans, out, gaz, state)
     if words & cues["membership"]:
         out.extend(_membership_claims(text, base, entities, sentence_time, state, common))

@@ -70,6 +70,10 @@ def _claim_row(c) -> list[str]:
         what, about, subject = c.role, "role", c.person.name + (f" @ {c.org.name}" if c.org else "")
     elif c.kind == "event":
         what, about, subject = c.event, "event", ", ".join(p.name for p in c.participants)
+    elif c.kind == "round":
+        amount = f" {describe(c.amount)}" if c.amount else ""
+        what = f"{(c.round or 'round').replace('_', ' ')}{amount} led by {', '.join(e.name for e in c.leads)}"
+        about, subject = "round", c.company.name
     else:
         what, about, subject = ("not " if c.negated else "") + c.group, "member", ", ".join(m.name for m in c.members)
     t = c.time
