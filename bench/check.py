@@ -11,17 +11,21 @@ peaks do not mix. Nothing is asserted.
 from __future__ import annotations
 
 import os
-import random
-import resource
-import subprocess
 import sys
-import time
-from datetime import date, timedelta
-from decimal import Decimal
 
+# This folder holds a script named "numbers.py", which shadows the standard library's "numbers"
+# module: imported first, it makes decimal fall back to its slow pure-Python twin (_pydecimal)
+# and every figure costs microseconds. Keep the folder off the import path before anything else.
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 sys.path.insert(0, os.path.dirname(_HERE))
+
+import random  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+from decimal import Decimal  # noqa: E402
 
 from factcheck.checker import check  # noqa: E402
 from factcheck.models import (  # noqa: E402
