@@ -132,26 +132,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     from factcheck.report.text import render as render_text
     from factcheck.report.text import use_color
     from factcheck.rules import catalog
+    from factcheck.rules.kinds._common import using_gazetteer
 
     config = _config(args)
     gaz = _gazetteer(args, config)
-    rules = _rules(args, config)
-    drafts = [_load(p, args) for p in _expand(args.files)]
-    sources = [_load(p, args) for p in _expand(args.against or [])]
-    claims = None
-    if args.ledger:
-        from factcheck.claims import extract_claims
-        from factcheck.ledger import Ledger
+    with using_gazetteer(gaz):  # user rules resolve entity names with the run's aliases too
+        rules = _rules(args, config)
+        drafts = [_load(p, args) for p in _expand(args.files)]
+        sources = [_load(p, args) for p in _expand(args.against or [])]
+        claims = None
+        if args.ledger:
+            from factcheck.claims import extract_claims
+            from factcheck.ledger import Ledger
 
-        with Ledger(args.ledger) as ledger:
-            sources = [*sources, *ledger.documents()]
-            claims = [c for d in drafts for c in extract_claims(d, gazetteer=gaz)]
-            stored = ledger.ids()
-            claims += [c for d in sources if d.id not in stored for c in extract_claims(d, gazetteer=gaz)]
-            claims += ledger.claims()
-    select = args.select.split(",") if args.select else list(config.select)
-    ignore = args.ignore.split(",") if args.ignore else list(config.ignore)
-    report = check(drafts, sources, rules=rules, select=select, ignore=ignore, gazetteer=gaz, claims=claims)
+            with Ledger(args.ledger) as ledger:
+                sources = [*sources, *ledger.documents()]
+                claims = [c for d in drafts for c in extract_claims(d, gazetteer=gaz)]
+                stored = ledger.ids()
+                claims += [c for d in sources if d.id not in stored for c in extract_claims(d, gazetteer=gaz)]
+                claims += ledger.claims()
+        select = args.select.split(",") if args.select else list(config.select)
+        ignore = args.ignore.split(",") if args.ignore else list(config.ignore)
+        report = check(drafts, sources, rules=rules, select=select, ignore=ignore, gazetteer=gaz, claims=claims)
     fmt = args.format or config.format
     texts = {d.path: d.text for d in [*drafts, *sources] if d.path}
     infos = catalog(rules)

@@ -123,3 +123,25 @@ def test_huge_single_line_does_not_hang(tmp_path, capsys):
     p.write_text("1," * 200_000 + " and (((((" * 20_000, encoding="utf-8")
     code, _, err = run(capsys, "extract", str(p), "--format", "jsonl", "--published", "2024-01-01")
     assert code == 0, err
+
+
+def test_user_rules_resolve_entities_with_the_runs_aliases(tmp_path, capsys):
+    # The rule names the company by an alias that only the user's aliases file knows; the draft uses the
+    # canonical name. With --aliases the rule must see them as one entity.
+    aliases = write(tmp_path, "aliases.toml", '"Kestrel Batteries" = ["Kestrel Power Cells"]\n')
+    rules = write(tmp_path, "house.rules.yaml", """
+rules:
+  - code: HOUSE1
+    name: dated-kestrel-figures
+    kind: requires
+    entity: Kestrel Power Cells
+    date: true
+    severity: warning
+    message: "{text} needs a date"
+""")
+    draft = write(tmp_path, "draft.md", "---\npublished: 2024-05-14\n---\n\nKestrel Batteries has 900 employees.\n")
+    code, out, _ = run(capsys, "check", draft, "--rules", rules, "--aliases", aliases, "--select", "HOUSE1",
+                       "--format", "json")
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["HOUSE1"]
+    code, out, _ = run(capsys, "check", draft, "--rules", rules, "--select", "HOUSE1", "--format", "json")
+    assert json.loads(out)["findings"] == []  # without the aliases file the names are two entities

@@ -14,7 +14,9 @@ from __future__ import annotations
 import difflib
 import re
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -328,15 +330,38 @@ def _entity_listed(entity_id: str, names: Sequence[str]) -> bool:
     return any(resolve_entity(n) == entity_id for n in names)
 
 
+#: The gazetteer user rules resolve names with: the run's (with ``--aliases``), else the default.
+_ACTIVE_GAZETTEER: ContextVar[Any] = ContextVar("factcheck_active_gazetteer", default=None)
+
+
+@contextmanager
+def using_gazetteer(gazetteer: Any) -> Iterator[None]:
+    """Within the block, user rules resolve entity names with ``gazetteer`` (None: the default).
+
+    The CLI loads and runs rules inside this block, so a rule that names "Li Yanhong" matches the claims of
+    a person the user's aliases file lists under another name.
+    """
+    token = _ACTIVE_GAZETTEER.set(gazetteer)
+    try:
+        yield
+    finally:
+        _ACTIVE_GAZETTEER.reset(token)
+
+
+def active_gazetteer() -> Any:
+    """The gazetteer set by :func:`using_gazetteer`, else the default one."""
+    from factcheck.mentions.entities import Gazetteer
+
+    return _ACTIVE_GAZETTEER.get() or Gazetteer.default()
+
+
 def resolve_entity(name: str) -> str:
-    """An entity id from an id or a name ("Ernie Bot" -> "ernie_bot").
+    """An entity id from an id or a name ("Ernie Bot" -> "ernie_bot"), with the active gazetteer.
 
     >>> resolve_entity("ERNIE Bot"), resolve_entity("ernie_bot")
     ('ernie_bot', 'ernie_bot')
     """
-    from factcheck.mentions.entities import Gazetteer
-
-    gaz = Gazetteer.default()
+    gaz = active_gazetteer()
     if name in gaz.entities:
         return name
     return gaz.resolve(name).id

@@ -21,7 +21,7 @@ from typing import ClassVar, Literal
 
 from factcheck.models import Finding
 from factcheck.rules.base import CheckContext
-from factcheck.rules.kinds._common import SpecBase, UserRule, resolve_entity
+from factcheck.rules.kinds._common import SpecBase, UserRule, active_gazetteer, resolve_entity
 
 _LOOSE = re.compile(r"[\s\-‐‑–_.’']+")
 
@@ -50,9 +50,7 @@ class ConsistencyRule(UserRule):
     spec: ConsistencySpec
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        from factcheck.mentions.entities import Gazetteer
-
-        gaz = Gazetteer.default()
+        gaz = active_gazetteer()
         wanted = {resolve_entity(e) for e in self.spec.entities}
         allowed = set(self.spec.allow)
         for doc in ctx.documents:
