@@ -65,9 +65,9 @@ FLOORS: dict[str, float] = {
 }
 
 
-def heldout_paths() -> list[Path]:
-    """The held-out articles, sorted by name."""
-    return sorted(p for p in HELDOUT.glob("*.md") if p.name != "README.md")
+def heldout_paths(folder: Path = HELDOUT) -> list[Path]:
+    """The held-out articles of ``folder`` (default: fixtures/heldout), sorted by name."""
+    return sorted(p for p in folder.glob("*.md") if p.name != "README.md")
 
 
 def _number_ok(name: str, e: dict[str, Any], c: Any) -> bool:
@@ -92,7 +92,7 @@ def _shown(name: str, c: Any) -> Any:
     return base._got(name, c)
 
 
-def heldout_accuracy(verbose: bool = False) -> dict[str, float]:
+def heldout_accuracy(verbose: bool = False, folder: Path = HELDOUT) -> dict[str, float]:
     """Per-field accuracy over the held-out articles, plus recall, precision and named-claim recall.
 
     Same definitions as ``fixture_accuracy`` in tests/test_fixtures_extract.py, plus ``value``,
@@ -102,7 +102,7 @@ def heldout_accuracy(verbose: bool = False) -> dict[str, float]:
     right: dict[str, int] = defaultdict(int)
     named_found: dict[str, int] = defaultdict(int)
     named_total: dict[str, int] = defaultdict(int)
-    for path in heldout_paths():
+    for path in heldout_paths(folder):
         r = base.evaluate(path)
         for e, c in r.pairs:
             total += 1

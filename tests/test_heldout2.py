@@ -1,0 +1,115 @@
+"""Second held-out set, fixtures/heldout2/: eight longer articles on fields the extractor never saw.
+
+The articles (a rate decision, an airline's traffic, a jobs report, a drug trial, a game launch, renewable
+capacity, a football transfer, a city budget) were written and labelled by hand without reading the
+extractor's code or running it; see fixtures/heldout2/README.md. Nothing may be tuned on them.
+
+Scoring is the first held-out set's: ``heldout_accuracy`` in tests/test_heldout.py (which builds on
+tests/test_fixtures_extract.py), pointed at this folder. The pytest check asserts only modest floors;
+there are no per-figure xfail lists, so the set stays a measurement, not a to-do list.
+
+Run ``python tests/test_heldout2.py`` for the per-field table and every disagreement.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scoring helpers live beside this file
+import test_fixtures_extract as base  # noqa: E402  (module objects: pytest does not collect their tests again)
+import test_heldout as heldout  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT2 = ROOT / "fixtures" / "heldout2"
+
+#: Floors a little under the figures measured when the set was written (see ``python tests/test_heldout2.py``).
+FLOORS: dict[str, float] = {
+    # measured 2026-11-25 (python tests/test_heldout2.py), 202 labelled figures in 8 articles: recall 0.985,
+    # precision 0.99, value 0.975, bound 0.97, unit 0.911, value_bound_unit 0.896, subject 0.292, measure
+    # 0.302, counted 0.698, scope 0.916, time 0.545, attribution 0.797; roles 0.125, events 0.0,
+    # memberships 0.0. Only these three are asserted, and loosely: the set measures, it is not a target.
+    "recall": 0.8,
+    "precision": 0.8,
+    "value": 0.8,
+}
+
+
+def heldout2_paths() -> list[Path]:
+    """The second held-out set's articles, sorted by name.
+
+    >>> [p.stem for p in heldout2_paths()][:2]
+    ['airline_traffic', 'boe_rate_cut']
+    """
+    return heldout.heldout_paths(HELDOUT2)
+
+
+def heldout2_accuracy(verbose: bool = False) -> dict[str, float]:
+    """Per-field accuracy over fixtures/heldout2/, as ``heldout_accuracy`` in tests/test_heldout.py defines it."""
+    return heldout.heldout_accuracy(verbose=verbose, folder=HELDOUT2)
+
+
+# -- the labels are well-formed (runs without the extractor) -----------------------------------------
+
+
+@pytest.mark.parametrize("path", heldout2_paths(), ids=lambda p: p.stem)
+def test_heldout2_is_well_formed(path: Path) -> None:
+    """Front matter, 300-600 words, every label complete and located in the body, absent and unjudged
+    strings present and clear of labelled figures, named claims in the vocabulary."""
+    text = path.read_text(encoding="utf-8")
+    start = base.body_start(text)
+    assert start > 0, "missing front matter"
+    assert all(f"\n{key}:" in text[:start] for key in ("title", "published", "source"))
+    assert 300 <= len(text[start:].split()) <= 600
+    exp = base.load_expected(path)
+    vocab = base._vocabulary()
+    where = base.locate_expected(text, exp["claims"])
+    for e, loc in zip(exp["claims"], where):
+        assert base._CLAIM_KEYS <= set(e), f"{e['text']}: missing {base._CLAIM_KEYS - set(e)}"
+        assert loc is not None, f"{e['text']!r} not found in the body"
+        assert e["bound"] in base._BOUNDS and ("high" in e) == (e["bound"] == "range")
+        assert e["measure"] and e["measure"] == e["measure"].lower()
+        assert e["scope"] is None or e["scope"] in vocab["scope"]
+        assert e["subject"] is None or e["subject"] in vocab["entity"] or e["subject"] in text[start:]
+        assert e["time_start"] <= e["time_end"]
+    for s in exp["absent"] + exp["unjudged"]:
+        occ = base.occurrences(text, s, start)
+        assert occ, f"{s!r} not in the body"
+        assert not any(loc and base._overlap(o, loc) for o in occ for loc in where), f"{s!r} overlaps a label"
+    assert all(r["role"] in vocab["role"] and r["person"] in text for r in exp["roles"])
+    assert all(ev["event"] in vocab["event"] for ev in exp["events"])
+
+
+def test_heldout2_size() -> None:
+    paths = heldout2_paths()
+    assert len(paths) == 8
+    assert sum(len(base.load_expected(p)["claims"]) for p in paths) >= 150
+
+
+# -- the extractor against the set ---------------------------------------------------------------------
+
+
+def test_heldout2_accuracy() -> None:
+    """Recall and value accuracy on the second held-out set stay above modest floors."""
+    acc = heldout2_accuracy()
+    print("\nheld-out 2 accuracy:", json.dumps(acc))
+    low = {k: (acc[k], floor) for k, floor in FLOORS.items() if acc[k] < floor}
+    assert not low, f"below floor (measured, floor): {low}"
+
+
+def _table(acc: dict[str, float]) -> str:
+    """The per-field figures as an aligned two-column table."""
+    order = ["recall", "precision", "value", "bound", "unit", "value_bound_unit", "subject", "measure",
+             "counted", "scope", "time", "attribution", "roles", "events", "memberships"]
+    return "\n".join(f"{k:<18}{acc[k]:>6.3f}" for k in order + sorted(set(acc) - set(order)))
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))  # run as a script: import the package from this checkout
+    figures = sum(len(base.load_expected(p)["claims"]) for p in heldout2_paths())
+    result = heldout2_accuracy(verbose=True)
+    print(f"\nfixtures/heldout2: {len(heldout2_paths())} articles, {figures} labelled figures\n")
+    print(_table(result))
