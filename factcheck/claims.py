@@ -28,14 +28,16 @@ Named claims (roles, events, membership) are read from the same sentences.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from factcheck.lexicon import LEXICON
-from factcheck.mentions.dates import find_times
+from factcheck.mentions.dates import WEEKDAYS, find_times
 from factcheck.mentions.entities import Gazetteer
 from factcheck.mentions.numbers import find_numbers
 from factcheck.models import (
@@ -68,7 +70,8 @@ _NP_STOP = frozenset(
 _NP_SKIP = frozenset("a an the its their his her our some of".split())
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+")
 # Clause boundaries for subject search: semicolons, colons, dashes, "that" after a verb of saying.
-_CLAUSE_BREAK = re.compile(r";|:|\s[–—-]\s|\bthat\b|\bwhich include\b|\bwhile\b|\bwhereas\b|\bbut\b|\bof\s+(?:which|whom)\b",
+# (One word boundary before all the words: the engine then tests the words only at word starts.)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\b(?:that|which include|while|whereas|but|of\s+(?:which|whom))\b",
                            re.IGNORECASE)
 # A sentence that refers back to the time of the text before it.
 _BACK_REFERENCE = re.compile(
@@ -110,6 +113,12 @@ class _State:
     last_source: EntityRef | None = None  # the last source named by name ("DeepSeek has published ...")
     people: dict[str, EntityRef] = field(default_factory=dict)  # each word of a person's name -> the person
     continued: EntityRef | None = None  # what the figures of the sentence just before were about
+    # The reporting period of a results story ("in the first quarter"): one set in the lead paragraph holds
+    # for the document, one set later for its paragraph only.
+    lead_period: TimeScope | None = None
+    paragraph_period: TimeScope | None = None
+    paragraphs: int = 0  # body paragraphs begun so far
+    prev_end: int = -1  # where the sentence before ended in the prose
     round_company: EntityRef | None = None  # the company of the last funding round read ("the round was led by")
 
 
@@ -136,6 +145,8 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     if sent.heading:  # Title Case makes every word look like a name: trust only listed names there
         entities = [e for e in entities if e.method != "unresolved"]
     back_ref = bool(_BACK_REFERENCE.match(text))
+    _new_paragraph(doc, sent, state)
+    times = _resolve_period_references(text, base, times, state)
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
     # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
     words = frozenset(_WORDS.findall(text.lower().replace("’", "'")))
@@ -189,6 +200,11 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
             state.topic = lead[0]
     if resolved_times:
         state.last_time = resolved_times[-1].time
+    period = next((t.time for t in resolved_times if _is_reporting_period(t.time)), None)
+    if period is not None and not sent.heading:
+        if state.paragraphs <= 1:
+            state.lead_period = period
+        state.paragraph_period = period
     if state.topic is not None:
         state.topic_org = _org_of(state.topic, gaz) or state.topic_org
     about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None]
@@ -290,9 +306,18 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             counted, counted_end = part, part_end
         else:
             of_which = None
+    said_after = _SAID_AFTER.match(text, counted_end)
+    if counted is not None and (_not_counted(counted) or (
+            said_after is not None and LEXICON.speech_regex.match(text, said_after.end()))):
+        counted = None  # "7% a year earlier", "30% next year", "the $8.6bn analysts had expected"
     if counted is None:
         counted = _counted_before(before)
     elliptic = counted is None and previous is not None and previous.quantity.unit == q.unit
+    if (q.unit == "times" and previous is not None and previous.counted and previous.quantity.unit is None
+            and (counted is None or _singular(counted.split()[-1]) in _GENERIC_COUNTED)):
+        # "25 million handsets, twice its total", "1.13 million vehicles, three times as many as ...": a
+        # multiple of the figure before counts what it counted
+        counted, elliptic = previous.counted, True
     if elliptic:
         counted = previous.counted  # "14 LLMs ..., over 40" -- the second figure counts the same thing
     # "Fourteen of them", "Fourteen were approved": the figure counts what the last figure counted, in this
@@ -349,7 +374,8 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         subject = previous.subject
     time = _figure_time(doc, text, base, mention, times, back_ref, state,
                         change=measure in ("growth", "decline") or q.unit == "times", time_ends=time_ends)
-    return QuantityClaim(
+    # Every part is an already-validated record or a plain value: trusted construction skips re-validation.
+    return QuantityClaim.trusted(
         **common,
         span=mention.span,
         text=mention.text,
@@ -444,9 +470,13 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         key = LEXICON.measure_of(first) or LEXICON.measure_of(counted)
         if key:
             return key
+        if unit is None and _singular(counted.split()[-1]) not in _GENERIC_COUNTED:
+            # "288.9 million units": a count measures what it counts, whatever verb precedes it ("employs
+            # 450 people" is left to the verb)
+            return _singular(counted.split()[-1])
     if unit in ("percent", "percentage_points"):
-        if whole and re.search(r"total|market|global|world", whole, re.IGNORECASE):
-            return "share"
+        if whole and LEXICON.measure_of(whole) not in ("growth", "decline"):
+            return "share"  # "46% of wafer revenue", "4.4% of GDP": a part of a whole
     window = before[-(90 if unit in ("percent", "percentage_points") else 45):]
     adjacent = LEXICON.adjacent_cue_regex.search(window)
     if adjacent:  # "..., up 25 per cent": a change word right before the figure
@@ -454,6 +484,13 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     cue = None
     for cue in LEXICON.cue_regex.finditer(window):
         pass  # the cue nearest the figure names it ("valuation at $2.8 billion, up 25 per cent")
+    named = None if cue is not None and not window[cue.end():].strip() else _NOUN_OF.search(window)
+    if named:  # "duties of up to 35.3%", "a market value of $770bn": the noun the figure is "of"
+        phrase = named.group("phrase")
+        key = LEXICON.measure_of(phrase)
+        head = phrase.split()[-1].lower()
+        if key or (head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP):
+            return key or _singular(head)
     if cue is not None:
         key = LEXICON.cue_key(cue.group())
         if key in ("growth", "decline") and re.search(r"\b(?:from|to)\b", window[cue.end():]):
@@ -464,8 +501,44 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         head = counted.split()[-1].lower().strip("’'")
         if unit not in (None, "times", "percent", "percentage_points"):
             return None  # "$5 billion deal": a money amount whose measure we cannot name
-        return head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
+        return _singular(head)
     return None
+
+
+def _not_counted(phrase: str) -> bool:
+    """Whether a phrase after a figure is a time ("a year", "next year") or a source ("analysts"), not
+    what the figure counts."""
+    words = phrase.lower().split()
+    if all(w in _TIME_NOUNS for w in words):
+        return True
+    return " ".join(words) in _SOURCE_NOUNS
+
+
+_TIME_NOUNS = LEXICON.time_words["time_nouns"]
+# "the $2,300 economists had forecast": a speaker and a verb of saying after the noun.
+_SAID_AFTER = re.compile(r"\s+(?:(?:had|have|has|were|was|are|is)\s+)?")
+_SOURCE_NOUNS = frozenset(g for g in LEXICON.claims["attribution"]["generic_sources"] if " " not in g)
+
+
+def _singular(word: str) -> str:
+    """A measure key from a head noun: lower case, singular ("duties" -> "duty", "units" -> "unit").
+
+    >>> _singular("Duties"), _singular("units"), _singular("business"), _singular("boxes")
+    ('duty', 'unit', 'business', 'box')
+    """
+    w = word.lower().strip("’'")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3 else w
+
+
+# "<noun phrase> of <figure>": up to three words before "of" right before the figure.
+_NOUN_OF = re.compile(r"(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+of\s+$")
+_NOUN_OF_EXCLUDED = frozenset(LEXICON.measures["noun_of_exclusions"]["words"])
+# Counted nouns too general to name a measure on their own ("450 people": employees? residents?).
+_GENERIC_COUNTED = frozenset(LEXICON.measures["generic_counted"]["words"])
 
 
 def _measure_named_before(text: str) -> str | None:
@@ -676,13 +749,26 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
             break
         near.append(t)
     if not near:
-        return _sentence_time(doc, times, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+        if times:
+            return _sentence_time(doc, times, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+        return _carried_time(doc, text, start, end, back_ref, state)
     times = near
     kept = []
+    baselines = []
+    said: list[TimeMention] = []
     for t in times:
         t0 = t.span.start - base
-        if t0 >= end and _BASELINE.search(text, end, t0) and _COMPARATIVE.search(text, max(0, start - 5), t0):
-            continue  # the baseline of "twice as many ... as in January"
+        if t0 >= end and ((_BASELINE.search(text, end, t0) and _COMPARATIVE.search(text, max(0, start - 5), t0))
+                          or _is_baseline(text, end, t0, t)):
+            baselines.append(t)  # the baseline of "twice as many ... as in January", "up 6% from the first quarter"
+            continue
+        if t0 >= end and _OTHER_CLAUSE.search(text, end, t0):
+            continue  # "..., which gained AI features in January": another clause's time
+        if t.span.end - base <= start and _elsewhere_before(text, t0, t.span.end - base, start, change=change):
+            continue  # "The start-up, which was founded in 2019, ... hire 150", "up from 15 million in Q3, and 40%"
+        if _statement_day(text, t0, t, times):
+            said.append(t)  # "the company said on Tuesday": when it was said, not what the figure covers
+            continue
         kept.append(t)
     if change and not any(t.span.start - base >= end and not _CLAUSE_PUNCT.search(text, end, t.span.start - base)
                           for t in kept) and len(kept) >= 2:
@@ -693,13 +779,213 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
             return TimeScope(start=a.start, end=b.end, granularity=Granularity.SPAN, text=f"{a.text} to {b.text}",
                              anchored_on=a.anchored_on, resolved=True)
     # (A span such as "since last August to forty" is the figure's own time, not another leg's.)
+    # (The other leg follows a figure of its own: "tripled last year to €48m" is one leg.)
     legs = [t for t in kept if t.time.granularity == Granularity.SPAN
-            or not (t.span.end - base <= start and _NEXT_LEG.fullmatch(text, t.span.end - base, start))]
+            or not (t.span.end - base <= start and _NEXT_LEG.fullmatch(text, t.span.end - base, start)
+                    and _FIGURE_BEFORE.search(text, max(0, t.span.start - base - 30), t.span.start - base))]
     if legs and len(legs) < len(kept):
         kept = legs
-    if len(kept) < len(times) and not kept:
-        return _sentence_time(doc, [], False, state, anchor=None)
-    return _sentence_time(doc, kept, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+    if not kept:
+        own = _carried_time(doc, text, start, end, back_ref and len(kept) == len(times), state)
+        if own.as_of_publication and said:  # no period to report: the day of the statement is the best date
+            own = said[-1].time
+    else:
+        own = _sentence_time(doc, kept, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+    if change and not own.as_of_publication:  # a change between two named periods spans both
+        own = _spanning(own, [t for t in baselines if not _YEAR_EARLIER.fullmatch(" ".join(t.text.split()))])
+    return own
+
+
+def _spanning(own: TimeScope, baselines: Sequence[TimeMention]) -> TimeScope:
+    """``own`` widened to cover the baselines' periods (when all are dated)."""
+    dated = [t.time for t in baselines if t.time.resolved and t.time.start and t.time.end]
+    if not dated or own.start is None or own.end is None:
+        return own
+    a = min([own, *dated], key=lambda x: x.start)
+    b = max([own, *dated], key=lambda x: x.end)
+    if (a.start, b.end) == (own.start, own.end):
+        return own
+    return TimeScope(start=a.start, end=b.end, granularity=Granularity.SPAN, text=f"{a.text} to {b.text}",
+                     anchored_on=own.anchored_on or a.anchored_on, resolved=True)
+
+
+_TIME_LISTS = LEXICON.time_regex
+_YEAR_EARLIER = _TIME_LISTS["year_earlier_references"]
+_PERIOD_REFERENCE = _TIME_LISTS["period_references"]
+# "up 6% from the second quarter": a baseline word right before the time; "to 16.9% from 7% a year
+# earlier": a baseline word then another figure, whose time it is.
+_BASELINE_WORDS = _TIME_LISTS["baseline_words"].pattern
+_BASELINE_END = re.compile(_BASELINE_WORDS + r"\s+(?:the\s+)?$", re.IGNORECASE)
+_BASELINE_FIGURE = re.compile(
+    r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus|vs\.?)"
+    r"\s[^;]{0,200}?\d", re.IGNORECASE)
+# After the figure: a comma opening another clause ("..., which gained AI features in January"), or the
+# baseline of a record ("the highest level since the early 1960s").
+_OTHER_CLAUSE = re.compile(
+    r",\s*" + _TIME_LISTS["other_clause"].pattern + r"|" + _TIME_LISTS["superlatives"].pattern
+    + r"[^;.]{0,80}?\bsince\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "said on Tuesday", "published on Monday": the day of a statement.
+_STATEMENT_DAY = re.compile(LEXICON.speech_regex.pattern + r"(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
+_FIGURE_BEFORE = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")
+_WEEKDAY_WORDS = frozenset([*WEEKDAYS, "today", "yesterday", "tonight"])
+
+
+def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
+    """Whether the time at ``t0`` is the baseline of a comparison made by the figure ending at ``end``:
+    a baseline word close before it ("up 6% from the second quarter"), or a baseline word and another
+    figure between them ("to 16.9% from 7% a year earlier")."""
+    if t0 - end <= 60 and not _CLAUSE_PUNCT_HARD.search(text, end, t0):
+        m = _BASELINE_END.search(text, max(end, t0 - 40), t0)
+        if m and not (m.group().lower().startswith("on") and t.time.granularity == Granularity.DAY):
+            return True
+    return _BASELINE_FIGURE.search(text, end, t0) is not None
+
+
+_CLAUSE_PUNCT_HARD = re.compile(r"[;.:]\s|\band\s+(?:said|says)\b")
+# A time inside ", which ... ," before the figure, or the time of a baseline figure ("up from about 15
+# million in the third quarter, and ... 40%").
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.IGNORECASE)
+_BASELINE_BEFORE = re.compile(
+    r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus)"
+    r"\s+[^,;]{0,30}?\d[^,;]{0,30}$", re.IGNORECASE)
+
+
+def _elsewhere_before(text: str, t0: int, t1: int, start: int, *, change: bool) -> bool:
+    """Whether a time before the figure belongs to a relative clause closed before it, or (unless the
+    figure is a change, "from $2bn in 2022 to $20bn in 2023, a 7× increase") to a baseline figure of
+    another comparison."""
+    if "," in text[t1:start] and _RELATIVE_OPEN.search(text, max(0, t0 - 80), t0):
+        return True
+    return not change and _BASELINE_BEFORE.search(text, max(0, t0 - 70), t0) is not None and "," in text[t1:start]
+
+
+def _statement_day(text: str, t0: int, t: TimeMention, times: Sequence[TimeMention]) -> bool:
+    """Whether ``t`` is the day a statement was made: right after a verb of saying, or a bare weekday in a
+    sentence with a verb of saying that also names a longer period ("reported first-quarter revenue of
+    ... on Thursday")."""
+    if t.time.granularity != Granularity.DAY:
+        return False
+    if _STATEMENT_DAY.search(text, max(0, t0 - 30), t0):
+        return True
+    if " ".join(t.text.lower().split()) not in _WEEKDAY_WORDS:
+        return False
+    longer = any(o.time.resolved and o.time.granularity not in (Granularity.DAY, Granularity.UNKNOWN) for o in times)
+    return longer and LEXICON.speech_regex.search(text) is not None
+
+
+def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool, state: _State) -> TimeScope:
+    """The time of a figure whose sentence gives none: a back-reference's time, else the reporting period
+    of the paragraph or the story's lead when the figure is reported in the past tense ("Net profit rose
+    8.9%"), else the publication date."""
+    period = state.paragraph_period or state.lead_period
+    if not back_ref and period is not None and _reports_past(text, start, end):
+        return period.model_copy(update={"text": f"{period.text} (reporting period)"})
+    return _sentence_time(doc, [], back_ref, state, anchor=None)
+
+
+_TIME_WORDS = LEXICON.time_words
+_NOT_REPORTED = re.compile(r"\b(?:shares|share\s+price|stocks?|market\s+value|market\s+capitali[sz]ation|valu(?:ed|ation|es))\b",
+                           re.IGNORECASE)
+
+
+def _reports_past(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding a figure reports it in the past tense, with no word putting it in the
+    present ("now", "has", "stands") and not about a share price or a valuation (a day's market move)."""
+    lo, hi = _clause_start(text, start), _clause_end(text, end)
+    if _NOT_REPORTED.search(text, lo, hi):
+        return False
+    tokens = _WORD.findall(text, lo, hi)
+    # Capitalised words past the first are names ("in May", "Still Water"), not markers of tense.
+    words = [w.lower() for i, w in enumerate(tokens) if i == 0 or not w[:1].isupper()]
+    if any(w in _TIME_WORDS["present_markers"] for w in words):
+        return False
+    return any(w in _TIME_WORDS["past_verbs"] or (len(w) > 4 and w.endswith("ed") and w not in _TIME_WORDS["not_past"])
+               for w in words)
+
+
+def _is_reporting_period(t: TimeScope) -> bool:
+    """Whether ``t`` is a results period (a quarter, a half, "the year to June") that later figures of the
+    story take."""
+    if not t.resolved or t.start is None or t.end is None:
+        return False
+    return t.granularity in (Granularity.QUARTER, Granularity.HALF) or bool(_PERIOD_TEXT.search(t.text))
+
+
+_PERIOD_TEXT = re.compile(r"\b(?:months?|year|quarter|half)\s+(?:to|ended|ending|through)\b|\bmonths\s+of\b",
+                          re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SAME_PERIOD_OF = re.compile(r"\s+(?:of|in)\s+$")
+
+
+def _new_paragraph(doc: Document, sent: Sentence, state: _State) -> None:
+    """Count body paragraphs; a new one drops the paragraph's reporting period."""
+    if sent.heading:
+        return
+    gap = doc.prose[max(0, state.prev_end) : sent.span.start] if state.prev_end >= 0 else "\n\n"
+    if state.paragraphs == 0 or _PARAGRAPH_BREAK.search(gap):
+        state.paragraphs += 1
+        state.paragraph_period = None
+    state.prev_end = sent.span.end
+
+
+def _shift_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + n, day=28)
+
+
+def _moved(t: TimeScope, years: int, text: str) -> TimeScope:
+    assert t.start is not None and t.end is not None
+    start, end = _shift_years(t.start, years), _shift_years(t.end, years)
+    if t.end.month == 2 and t.end.day >= 28:  # keep a period ending with February whole
+        end = end.replace(day=calendar.monthrange(end.year, 2)[1])
+    return t.model_copy(update={"start": start, "end": end, "text": text, "as_of_publication": False})
+
+
+def _resolve_period_references(text: str, base: int, times: list[TimeMention], state: _State) -> list[TimeMention]:
+    """Date "in the quarter", "over the period" (the reporting period: the sentence's own, else the one
+    set up before) and "a year earlier", "the year before" (the time just before in the sentence, else
+    the reporting period, a year back); "the same period of 2021" is the reporting period in 2021."""
+    if not times or all(t.time.resolved for t in times):
+        return times
+    out: list[TimeMention] = []
+    skip = -1
+    for i, t in enumerate(times):
+        if i == skip:
+            continue
+        phrase = " ".join(t.text.split())
+        if t.time.resolved or not (_PERIOD_REFERENCE.fullmatch(phrase) or _YEAR_EARLIER.fullmatch(phrase)):
+            out.append(t)
+            continue
+        earlier = [o.time for o in out if o.time.resolved and o.time.start and o.time.end]
+        period = next((x for x in reversed(earlier) if _is_reporting_period(x)), None)
+        period = period or state.paragraph_period or state.lead_period
+        if _PERIOD_REFERENCE.fullmatch(phrase):
+            if period is None:
+                out.append(t)
+                continue
+            nxt = times[i + 1] if i + 1 < len(times) else None
+            if (nxt is not None and nxt.time.granularity == Granularity.YEAR and nxt.time.start
+                    and _SAME_PERIOD_OF.fullmatch(text, t.span.end - base, nxt.span.start - base)):
+                # "the same period of 2021": the reporting period, in 2021
+                span = Span(start=t.span.start, end=nxt.span.end)
+                words = text[span.start - base : span.end - base]
+                new = _moved(period, nxt.time.start.year - period.end.year, words)  # type: ignore[union-attr]
+                out.append(TimeMention(span=span, text=words, time=new.model_copy(update={"span": span})))
+                skip = i + 1
+                continue
+            new = period.model_copy(update={"text": f"{t.text} ({period.text})", "span": t.span})
+        else:
+            ref = earlier[-1] if earlier else (period or state.last_time)
+            if ref is None or ref.start is None or ref.end is None:
+                out.append(t)
+                continue
+            new = _moved(ref, -1, f"{t.text} ({ref.text}, a year before)").model_copy(update={"span": t.span})
+        out.append(t.model_copy(update={"time": new}))
+    return out
 
 
 def _sentence_time(doc: Document, times: Sequence[TimeMention], back_ref: bool, state: _State,
@@ -710,7 +996,7 @@ def _sentence_time(doc: Document, times: Sequence[TimeMention], back_ref: bool, 
         return min(times, key=lambda t: abs((t.span.start + t.span.end) // 2 - anchor)).time
     if back_ref and state.last_time is not None:
         return state.last_time.model_copy(update={"text": f"{state.last_time.text} (referred back)"})
-    return TimeScope(
+    return TimeScope.trusted(  # parts already valid: no re-validation
         start=doc.published, end=doc.published, granularity=Granularity.DAY if doc.published else Granularity.UNKNOWN,
         text="as of publication", anchored_on=doc.published, resolved=doc.published is not None,
         as_of_publication=True,

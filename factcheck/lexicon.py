@@ -144,6 +144,24 @@ class Lexicon:
         return None
 
     @cached_property
+    def time_words(self) -> dict[str, frozenset[str]]:
+        """Word lists of ``[time]`` in claims.toml (past verbs, present markers ...), as sets.
+
+        >>> "rose" in LEXICON.time_words["past_verbs"], "now" in LEXICON.time_words["present_markers"]
+        (True, True)
+        """
+        return {k: frozenset(v) for k, v in self.claims["time"].items()}
+
+    @cached_property
+    def time_regex(self) -> dict[str, re.Pattern[str]]:
+        """A phrase regex for each list of ``[time]`` in claims.toml.
+
+        >>> bool(LEXICON.time_regex["year_earlier_references"].fullmatch("a year earlier"))
+        True
+        """
+        return {k: phrase_regex(v) for k, v in self.claims["time"].items()}
+
+    @cached_property
     def speech_regex(self) -> re.Pattern[str]:
         """Verbs of saying."""
         return phrase_regex(self.claims["attribution"]["speech_verbs"])

@@ -268,3 +268,97 @@ def test_verb_of_saying_with_a_figure_is_not_a_source():
     assert c.subject.name == "Netflix" and c.attribution is None
     [d] = figures("Netflix added that it had 12.8 million new subscribers.", "2024-01-24")
     assert d.attribution == "Netflix"
+
+
+# -- results stories: the reporting period, baselines, statement days -----------------------------------
+
+RESULTS = (
+    "Acme Foods reported second-quarter sales of $4.2bn on Tuesday, up 7% from a year earlier.\n\n"
+    "Operating profit climbed 11% to $610m. Its net margin was 9.8%, even though floods in Texas in May "
+    "shut two plants.\n\n"
+    "Acme now employs 41,000 people. Its shares rose 3% on Tuesday."
+)
+
+
+def _by_text(found: list[QuantityClaim]) -> dict[str, QuantityClaim]:
+    return {c.text: c for c in found}
+
+
+def test_reporting_period_from_the_lead_carries_to_past_tense_figures():
+    got = _by_text(figures(RESULTS, published="2023-08-02"))
+    q2 = (date(2023, 4, 1), date(2023, 6, 30))
+    # the sentence's own quarter wins over the day the results were reported, and over the year-earlier baseline
+    assert (got["$4.2bn"].time.start, got["$4.2bn"].time.end) == q2
+    assert (got["7%"].time.start, got["7%"].time.end) == q2
+    # a later paragraph reporting in the past tense takes the lead's period ...
+    assert (got["11%"].time.start, got["11%"].time.end) == q2
+    assert (got["$610m"].time.start, got["$610m"].time.end) == q2
+    # ... and a time in an "even though" clause is not the figure's
+    assert (got["9.8%"].time.start, got["9.8%"].time.end) == q2
+    # present tense and a day's share move keep their own dates
+    assert got["41,000"].time.as_of_publication
+    assert got["3%"].time.start == date(2023, 8, 1)
+
+
+def test_period_references_and_year_earlier_baselines():
+    text = ("Freight volumes at the port rose 4% to 2.1 million containers in the financial year to March. "
+            "Imports made up 55% of the total, against 58% the year before.")
+    got = _by_text(figures(text, published="2024-05-20"))
+    assert (got["2.1 million"].time.start, got["2.1 million"].time.end) == (date(2023, 4, 1), date(2024, 3, 31))
+    assert (got["58%"].time.start, got["58%"].time.end) == (date(2022, 4, 1), date(2023, 3, 31))
+    assert got["2.1 million"].measure == "container"
+
+
+def test_a_change_from_a_named_period_spans_both():
+    [level, change] = figures("Vestra shipped 900,000 scooters in the third quarter, up 12% from the first quarter.",
+                              published="2022-10-20")
+    assert (change.time.start, change.time.end) == (date(2022, 1, 1), date(2022, 9, 30))
+    assert (level.time.start, level.time.end) == (date(2022, 7, 1), date(2022, 9, 30))
+
+
+def test_same_period_of_a_year_moves_the_reporting_period():
+    [count, times] = figures("Orlo sold 52,000 bikes in the quarter to June, nearly twice as many as in the same "
+                             "period of 2019.", published="2021-07-30")
+    assert (times.time.start, times.time.end) == (date(2019, 4, 1), date(2021, 6, 30))
+    assert times.counted == "bikes"  # a multiple of the figure before counts what it counted
+    assert (count.time.start, count.time.end) == (date(2021, 4, 1), date(2021, 6, 30))
+
+
+def test_statement_day_is_kept_when_no_period_applies():
+    [c] = figures("The council said on Friday that it would hire 60 more inspectors.", published="2023-03-13")
+    assert c.time.start == date(2023, 3, 10)
+
+
+def test_record_baseline_is_not_the_figures_time():
+    [c] = figures("Unemployment stands at 3.4%, the lowest rate since the late 1960s.", published="2023-02-01")
+    assert c.time.as_of_publication
+
+
+# -- measures: listed business measures, "<noun> of <figure>", shares of a whole, head nouns --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("The retailer's gross margin was 31.5% last year.", "31.5%", "margin"),
+        ("Public sector borrowing reached £14bn in May.", "£14bn", "borrowing"),
+        ("Brussels imposed levies of up to 38% on imported bicycles.", "up to 38%", "duty"),
+        ("The lender kept a cost-to-income ratio of 48% in 2022.", "48%", "ratio"),
+        ("Exports were 31% of GDP in 2021.", "31%", "share"),
+        ("Tablets accounted for 12% in 2022.", "12%", "share"),
+        ("The firm shipped 3.4 million handsets in March.", "3.4 million", "handset"),
+        ("The chain employs about 9,000 people.", "about 9,000", "employees"),
+        ("The average selling price held at $410 in 2023.", "$410", "price"),
+        ("The group expects an increase of about 4% in 2025.", "about 4%", "growth"),
+    ],
+)
+def test_measures(text: str, surface: str, measure: str) -> None:
+    got = _by_text(figures(text, published="2024-01-29"))
+    assert got[surface].measure == measure
+
+
+def test_time_words_and_sources_are_not_counted():
+    got = _by_text(figures("Rents rose 6% to $2,100 a month, below the $2,300 economists had forecast, and 5% a "
+                           "year earlier.", published="2024-01-29"))
+    assert got["$2,300"].counted is None
+    assert got["5%"].counted is None

@@ -371,3 +371,62 @@ def test_day_month_takes_publication_year_unless_far_ahead(d: int, month: int, p
 )  # fmt: skip
 def test_hostile_input_finishes(hostile: str) -> None:
     find_times(hostile, JAN29)  # linear time: a quadratic scan would not finish in the test run
+
+
+# -- reporting periods without a year: quarters, halves, "the year to June", "full-year" ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end", "gran"),
+    [
+        # most recent such quarter begun by the publication date
+        ("Sales slipped in the second quarter.", D(2023, 8, 2), D(2023, 4, 1), D(2023, 6, 30), Granularity.QUARTER),
+        ("Its fourth-quarter loss narrowed.", D(2025, 2, 14), D(2024, 10, 1), D(2024, 12, 31), Granularity.QUARTER),
+        ("The airline expects a busy third quarter.", D(2022, 7, 5), D(2022, 7, 1), D(2022, 9, 30), Granularity.QUARTER),
+        ("Q1 bookings were weak.", D(2021, 5, 20), D(2021, 1, 1), D(2021, 3, 31), Granularity.QUARTER),
+        ("Orders fell in the second half.", D(2023, 3, 1), D(2022, 7, 1), D(2022, 12, 31), Granularity.HALF),
+        ("a first-half profit", D(2022, 8, 30), D(2022, 1, 1), D(2022, 6, 30), Granularity.HALF),
+        ("the first quarter of the year", D(2019, 11, 3), D(2019, 1, 1), D(2019, 3, 31), Granularity.QUARTER),
+        # n months ending with a named month
+        ("in the 12 months to September", D(2023, 11, 9), D(2022, 10, 1), D(2023, 9, 30), Granularity.SPAN),
+        ("the fiscal year ended June 30, 2022", None, D(2021, 7, 1), D(2022, 6, 30), Granularity.SPAN),
+        ("in the three months to March", D(2022, 5, 5), D(2022, 1, 1), D(2022, 3, 31), Granularity.QUARTER),
+        ("the nine months ended September 2021", None, D(2021, 1, 1), D(2021, 9, 30), Granularity.SPAN),
+        ("the half-year to December", D(2024, 2, 1), D(2023, 7, 1), D(2023, 12, 31), Granularity.HALF),
+        # the first/last n months of a year
+        ("the first six months of 2020", None, D(2020, 1, 1), D(2020, 6, 30), Granularity.HALF),
+        ("the final three months of last year", D(2022, 3, 3), D(2021, 10, 1), D(2021, 12, 31), Granularity.QUARTER),
+        # full year: the publication year unless one is given
+        ("its full-year outlook", D(2023, 10, 10), D(2023, 1, 1), D(2023, 12, 31), Granularity.YEAR),
+        ("full year 2021 results", None, D(2021, 1, 1), D(2021, 12, 31), Granularity.YEAR),
+    ],
+)
+def test_reporting_periods(text: str, published: date | None, start: date, end: date, gran: Granularity) -> None:
+    t = one(text, published).time
+    assert (t.start, t.end, t.granularity) == (start, end, gran)
+
+
+def test_yearless_quarter_needs_a_publication_date() -> None:
+    t = one("in the third quarter").time
+    assert t.resolved is False
+
+
+@pytest.mark.parametrize("text", ["H2 fuel cells are heavy.", "a quarter of all homes", "the first half-hour"])
+def test_not_reporting_periods(text: str) -> None:
+    assert [m.text for m in find_times(text, D(2024, 5, 1))] == []
+
+
+@pytest.mark.parametrize("phrase", ["the quarter", "the same period", "the year-earlier quarter", "the period"])
+def test_period_references_are_back_references(phrase: str) -> None:
+    t = one(f"Margins improved in {phrase}.", D(2024, 5, 1)).time
+    assert t.resolved is False and t.relative is True
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 12), month=st.integers(1, 12), year=st.integers(1990, 2040))
+def test_months_to_ends_with_the_named_month(n: int, month: int, year: int) -> None:
+    name = date(2000, month, 1).strftime("%B")
+    t = one(f"in the {n} months to {name} {year}").time
+    assert t.end is not None and t.start is not None
+    assert (t.end.year, t.end.month) == (year, month) and t.start.day == 1
+    assert (t.end.year - t.start.year) * 12 + t.end.month - t.start.month + 1 == n

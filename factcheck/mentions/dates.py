@@ -80,6 +80,7 @@ _BACKREF_DIRS: list[str] = _LEX["back_reference_directions"]["words"]
 _YTD: list[str] = _LEX["year_to_date"]["phrases"]
 _UP_TO_NOW: list[str] = _LEX["up_to_now"]["phrases"]
 _NOT_AFTER_NOW: list[str] = _LEX["up_to_now"]["not_before"]
+_PERIOD_WORDS: dict[str, list[str]] = _LEX["period_words"]
 
 
 def _alt(words: Any) -> str:
@@ -164,12 +165,25 @@ _MASTER = re.compile(
         (?P<mon_mon>{_MON})(?![A-Za-z])\.?
         (?:\s+(?:{_OF}\s+)?(?P<mon_yrel>{_YREL})\s+{_YEAR_W}
           | [\s,/-]*(?:{_OF}\s+|{_IN}\s+)?(?P<mon_y>{_YEAR}))?
-      | # Q1 2024, H1 2024, the first quarter of this year, second half of 2023
+      | # the year to June 2023, the financial year to March, the three months ended September
         (?:{_THE}\s+)?
-        (?:Q(?P<q_n>[1-4]) | q(?P<q_nl>[1-4])(?=[\s-]*{_YEAR}) | (?P<q_w>{_alt(_QUARTERS)})\s+{_alt(["quarter"])}
-          | H(?P<h_n>[12]) | (?P<h_w>{_alt(_HALVES)})\s+{_alt(["half"])})
+        (?:(?P<to_n>{_NUM})\s+{_alt(["months"])} | (?:{_alt(_PERIOD_WORDS["financial"])}\s+)?(?P<to_yr>{_YEAR_W})
+          | (?P<to_q>{_alt(["quarter"])}) | (?P<to_h>{_alt(["half", "half-year", "half year"])}))
+        \s+{_alt(_PERIOD_WORDS["ending"])}\s+(?:{_THE}\s+{_alt(["end"])}\s+{_OF}\s+)?
+        (?P<to_mon>{_MON})(?![A-Za-z])\.?(?:\s+{_DAY}{_ORD})?(?:,?\s+(?P<to_y>{_YEAR}))?
+      | # the last three months of 2023, the first six months of this year
+        (?:{_THE}\s+)?(?P<of_pos>{_alt(["first", "last", "final"])})\s+(?P<of_n>{_NUM})\s+{_alt(["months"])}\s+{_OF}\s+
+        (?:{_THE}\s+(?P<of_the>{_YEAR_W}) | (?P<of_rel>{_YREL})\s+{_YEAR_W} | (?P<of_y>{_YEAR}))
+      | # full-year, full year 2023: the publication year unless one is given
+        (?P<fy>{_alt(_PERIOD_WORDS["full_year"])})(?:\s+(?P<fy_y>{_YEAR}))?
+      | # Q1 2024, H1 2024, the first quarter of this year, second half of 2023; "the first quarter",
+        # "first-quarter", "Q3" without a year are the most recent one begun by the publication date
+        (?:{_THE}\s+)?
+        (?:Q(?P<q_n>[1-4]) | q(?P<q_nl>[1-4])(?=[\s-]*{_YEAR}) | (?P<q_w>{_alt(_QUARTERS)})[\s-]+{_alt(["quarter"])}
+          | H(?P<h_n>[12]) | (?P<h_w>{_alt(_HALVES)})[\s-]+{_alt(["half"])})
         (?:\s+(?:{_OF}\s+)?(?:{_THE}\s+)?(?P<q_rel>{_QREL})\s+{_YEAR_W}
-          | [\s-]*(?:{_OF}\s+)?(?:{_THE}\s+)?(?:{_FISCAL}\s+(?:{_YEAR_W}\s+)?|FY\s*)?(?P<q_y>{_YEAR}))
+          | \s+{_OF}\s+{_THE}\s+(?P<q_this>{_YEAR_W})
+          | [\s-]*(?:{_OF}\s+)?(?:{_THE}\s+)?(?:{_FISCAL}\s+(?:{_YEAR_W}\s+)?|FY\s*)?(?P<q_y>{_YEAR}))?
       | # 2024 Q1, 2019-H2
         (?P<qy_y>{_YEAR})[\s-]?(?:[Qq](?P<qy_q>[1-4])|[Hh](?P<qy_h>[12]))
       | # so far this year, year to date
@@ -489,16 +503,26 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
         y = int(g["qy_y"])
         return _quarter(y, int(g["qy_q"])) if g.get("qy_q") else _half(y, int(g["qy_h"]))
     if kind == "q":
+        digit = g.get("q_n") or g.get("q_nl")
+        q = (int(digit) if digit else _QUARTERS[_key(g["q_w"])]) if digit or g.get("q_w") else None
+        h = None if q else (int(g["h_n"]) if g.get("h_n") else _HALVES[_key(g["h_w"])])
         if g.get("q_y"):
             y, rel = int(g["q_y"]), False
-        else:
+        elif g.get("q_rel"):
             y, rel = _year_rel(g["q_rel"], p), True
-        if g.get("q_n") or g.get("q_nl") or g.get("q_w"):
-            digit = g.get("q_n") or g.get("q_nl")
-            q = int(digit) if digit else _QUARTERS[_key(g["q_w"])]
-            return _quarter(y, q, rel)
-        h = int(g["h_n"]) if g.get("h_n") else _HALVES[_key(g["h_w"])]
-        return _half(y, h, rel)
+        elif g.get("q_this"):  # "the first half of the year": the publication year
+            y, rel = _anchor(p).year, True
+        else:  # no year: the most recent such quarter or half begun by the publication date
+            p = _anchor(p)
+            first_month = 3 * q - 2 if q else 6 * h - 5  # type: ignore[operator]
+            y, rel = (p.year if date(p.year, first_month, 1) <= p else p.year - 1), True
+        return _quarter(y, q, rel) if q else _half(y, h, rel)  # type: ignore[arg-type]
+    if kind == "to":
+        return _months_to(g, p)
+    if kind == "of":
+        return _months_of(g, p)
+    if kind == "fy":
+        return _year(int(g["fy_y"])) if g.get("fy_y") else _year(_anchor(p).year, True)
     if kind == "now":
         return _Period(None, _anchor(p), Granularity.SPAN, True)
     if kind == "ytd":
@@ -522,6 +546,48 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
         return _year(int(g["yr"]))
     # bare unit after a part-of-period word: "the end of the year"
     return _window({"win_dir": "this", "win_u": g["bare_u"]}, p)
+
+
+def _span_gran(start_month: int, n: int) -> Granularity:
+    """A quarter, half or year when ``n`` months from ``start_month`` are one, else a span."""
+    if n == 3 and start_month % 3 == 1:
+        return Granularity.QUARTER
+    if n == 6 and start_month in (1, 7):
+        return Granularity.HALF
+    return Granularity.YEAR if n == 12 and start_month == 1 else Granularity.SPAN
+
+
+def _months_to(g: dict[str, str], p: date | None) -> _Period:
+    """"the year to June 2023", "the three months ended September": ``n`` whole months ending with the
+    named month (its most recent occurrence not after ``p`` when no year is given)."""
+    end_month = MONTHS[g["to_mon"].lower().rstrip(".")]
+    if g.get("to_n"):
+        n = _count(g["to_n"])
+    else:
+        n = 12 if g.get("to_yr") else 3 if g.get("to_q") else 6
+    if not 1 <= n <= 24:
+        raise _Reject
+    y = int(g["to_y"]) if g.get("to_y") else _month_year(end_month, None, p)
+    last = date(y, end_month, _last_day(y, end_month))
+    first = _add_months(date(y, end_month, 1), 1 - n)
+    return _Period(first, last, _span_gran(first.month, n), not g.get("to_y"))
+
+
+def _months_of(g: dict[str, str], p: date | None) -> _Period:
+    """"the last three months of 2023" (October-December), "the first six months of this year"."""
+    n = _count(g["of_n"])
+    if not 1 <= n <= 12:
+        raise _Reject
+    if g.get("of_y"):
+        y, rel = int(g["of_y"]), False
+    elif g.get("of_rel"):
+        y, rel = _year_rel(g["of_rel"], p), True
+    else:
+        y, rel = _anchor(p).year, True
+    first_month = 1 if _key(g["of_pos"]) == "first" else 13 - n
+    first = date(y, first_month, 1)
+    last_month = first_month + n - 1
+    return _Period(first, date(y, last_month, _last_day(y, last_month)), _span_gran(first_month, n), rel)
 
 
 def _part(period: _Period, part: str, p: date | None) -> _Period:
@@ -601,6 +667,10 @@ def _check(kind: str, g: dict[str, str], text: str, m: re.Match[str]) -> None:
         word = g[f"{kind}_mon"]
         if word.islower() and word in _AMBIGUOUS and _prev_word(text, i) not in _CUES:
             raise _Reject  # "the 5 may be"
+    if kind == "q" and g.get("h_n") and not (g.get("q_y") or g.get("q_rel") or g.get("q_this")):
+        raise _Reject  # a bare "H2" is more often hydrogen or a heading than a half-year
+    if kind == "q" and text[j : j + 1] == "-" and text[j + 1 : j + 2].isalpha():
+        raise _Reject  # "the first half-hour", "a second quarter-final"
     if kind == "now" and _prev_word(text, i) == "up":
         raise _Reject  # "up to date" means current, not a time
     if kind == "yr" and not guarded and m.group("core")[:1].isdigit():
@@ -620,6 +690,9 @@ _KINDS = (
     ("dmy_d", "dmy"),
     ("mdy_mon", "mdy"),
     ("mon_mon", "mon"),
+    ("to_mon", "to"),
+    ("of_n", "of"),
+    ("fy", "fy"),
     ("q_n", "q"),
     ("q_w", "q"),
     ("h_n", "q"),
@@ -685,6 +758,7 @@ def _first_words() -> list[str]:
     phrases = [
         *_LEADS, *_PARTS, *_REL, *MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, *_QUARTERS, *_HALVES,
         *_YTD, *_UP_TO_NOW, *_BACKREF_PHRASES, *_NUMBERS, *_DAY_WORDS, "following", "the", "fiscal", "fy", "year",
+        *_PERIOD_WORDS["financial"], *_PERIOD_WORDS["full_year"], "quarter", "half",
     ]
     return [re.split(r"[\s-]", p.lower())[0] for p in phrases]
 
