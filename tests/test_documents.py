@@ -408,3 +408,23 @@ def test_suppressions_inside_text(text: str) -> None:
 def test_hostile_markup_is_linear(fmt: str, unit: str) -> None:
     text = unit * (100_000 // len(unit))
     assert len(render(text, fmt).prose) == len(text)  # a quadratic scan would not finish
+
+
+# The inline pass only tries its big pattern where a markup character stands; it must find what a
+# plain scan with that pattern finds.
+_MARKUP = st.lists(st.sampled_from([*"ab 1.*_`~[]()!<>&#;\\\"", "&amp;", "[x](y)", "![i](u)", "<b>", "**"]),
+                   max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKUP)
+def test_inline_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    from factcheck.formats.markdown import _INLINE, _inline_matches
+
+    assert [m.span() for m in _inline_matches(text, 0, len(text))] == [m.span() for m in _INLINE.finditer(text)]
+
+
+def test_inline_markup_is_still_blanked_and_plain_lines_kept() -> None:
+    r = render_markdown("Plain line, no markup at all.\nA **bold** [link](https://x.org) &amp; `code`.")
+    # "**" -> 2 spaces, "](https://x.org)" -> 16, "&amp;" -> "&" and 4, each backtick -> 1
+    assert r.prose.split("\n") == ["Plain line, no markup at all.", "A   bold    link" + " " * 17 + "&" + " " * 6 + "code ."]

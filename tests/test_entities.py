@@ -67,3 +67,15 @@ def test_bad_aliases_file_is_a_config_error(tmp_path, g):
     f.write_text("[x]\ncolour = 'red'\n")
     with pytest.raises(ConfigError, match="bad.toml"):
         g.with_aliases_file(f)
+
+
+def test_ascii_text_finds_what_the_case_insensitive_scan_finds() -> None:
+    # ASCII text is matched in lower case against a case-sensitive pattern (faster); the result must be
+    # what the case-insensitive pattern gives.
+    fast = Gazetteer.default()
+    slow = Gazetteer(dict(fast.entities))
+    slow._ascii_lower = None
+    for text in ("BAIDU and baidu said Ernie Bot grew; ERNIE-like tools.", "Zhipu AI's rivals, the Baidu’s team",
+                 "Cyberspace\nAdministration of China approved it.", "Sensetime and baidus"):
+        assert [r.model_dump() for r in fast.find(text)] == [r.model_dump() for r in slow.find(text)]
+    assert [r.id for r in fast.find("BAIDU and baidu")] == ["baidu", "baidu"]

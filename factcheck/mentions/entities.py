@@ -74,10 +74,21 @@ def fold(name: str) -> str:
 
 
 def _strip_possessive(surface: str) -> str:
+    if not surface.endswith(_POSSESSIVE_TAILS):  # most names: one C-level test
+        return surface
     for tail in ("’s", "'s", "’", "'"):
         if surface.endswith(tail):
             return surface[: -len(tail)]
     return surface
+
+
+_POSSESSIVE_TAILS = ("’s", "'s", "’", "'")
+_ASCII_LOOKALIKES = "\u0131\u017f\u212a\u0130"  # ı ſ K İ
+
+
+def _at(ref: EntityRef, span: Span) -> EntityRef:
+    """``ref`` placed at ``span``: a copy that skips validation (every part is already valid)."""
+    return EntityRef.trusted(**{**ref.__dict__, "span": span})
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,7 @@ class Gazetteer:
     _canonical: set[str] = field(default_factory=set, init=False, repr=False)
     _insensitive: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _sensitive: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _ascii_lower: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _choices: list[str] = field(default_factory=list, init=False, repr=False)
     _resolved: dict[str, EntityRef] = field(default_factory=dict, init=False, repr=False)
 
@@ -143,6 +155,12 @@ class Gazetteer:
             self._insensitive = re.compile(
                 boundary_l + "(?:" + _trie_regex(set(long_names)) + ")" + boundary_r, re.IGNORECASE
             )
+            # For ASCII text: the ASCII names, matched case-sensitively in the lower-cased text (same offsets,
+            # same matches, a faster engine path). Off when a name holds a character that IGNORECASE equates
+            # with an ASCII letter (dotless i, long s, Kelvin sign, dotted capital I).
+            ascii_names = {n for n in long_names if n.isascii()}
+            if ascii_names and not any(c in n for n in long_names for c in _ASCII_LOOKALIKES):
+                self._ascii_lower = re.compile(boundary_l + "(?:" + _trie_regex(ascii_names) + ")" + boundary_r)
         if short_names:
             self._sensitive = re.compile(boundary_l + "(?:" + _trie_regex(set(short_names)) + ")" + boundary_r)
         self._choices = sorted(self._by_folded)
@@ -225,7 +243,7 @@ class Gazetteer:
             cached = self._resolve(surface)
             if len(self._resolved) < 100_000:
                 self._resolved[surface] = cached
-        return cached if span is None else cached.model_copy(update={"span": span})
+        return cached if span is None else _at(cached, span)
 
     def _resolve(self, surface: str, span: Span | None = None) -> EntityRef:
         """Resolve one name to an :class:`EntityRef` (exact, alias, fuzzy or unresolved).
@@ -275,11 +293,15 @@ class Gazetteer:
         # offsets stay valid. A blank line becomes two spaces and still separates names.
         text = text.replace("\r\n", " \n").replace("\n", " ")
         hits: list[tuple[int, int, str]] = []  # (start, end, id)
-        for pattern in (self._insensitive, self._sensitive):
+        if self._ascii_lower is not None and text.isascii():
+            passes = ((self._ascii_lower, text.lower()), (self._sensitive, text))
+        else:
+            passes = ((self._insensitive, text), (self._sensitive, text))
+        for pattern, subject in passes:
             if pattern is None:
                 continue
-            for m in pattern.finditer(text):
-                ent_id = self.lookup(m.group())
+            for m in pattern.finditer(subject):
+                ent_id = self.lookup(text[m.start() : m.end()])
                 if ent_id is not None:
                     hits.append((m.start(), m.end(), ent_id))
         hits = _longest_first(hits)
@@ -292,10 +314,9 @@ class Gazetteer:
             ent = self.entities[ent_id]
             surface = original[start:end]  # as written, line break included
             method = "exact" if fold(surface) == fold(ent.name) else "alias"
-            refs.append(
-                EntityRef(id=ent_id, name=ent.name, surface=surface, span=Span(start=offset + start, end=offset + end),
-                          method=method, type=ent.type)
-            )
+            span = Span.trusted(start=offset + start, end=offset + end)  # offsets into the text: valid
+            refs.append(EntityRef.trusted(id=ent_id, name=ent.name, surface=surface, span=span, method=method,
+                                          type=ent.type))
         for m in _CAPITALISED.finditer(text):
             start, end = m.start(), m.end()
             surface = text[start:end].rstrip(".-’'")
@@ -323,7 +344,7 @@ class Gazetteer:
                 continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
             if len(words) == 1 and original.startswith("$", start + len(surface)):
                 continue  # "NT$225 billion": a currency prefix, not a name
-            refs.append(self.resolve(surface, Span(start=offset + start, end=offset + start + len(surface))))
+            refs.append(self.resolve(surface, Span.trusted(start=offset + start, end=offset + start + len(surface))))
         refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
 

@@ -833,8 +833,10 @@ def _quantity(f: _Found) -> Quantity:
         low, high = floor, value
     else:
         low = high = value
-    return Quantity(value=value, low=low, high=high, bound=Bound(bound), unit=fig.unit,
-                    precision=prec)
+    if low is not None and high is not None and low > high:  # what Quantity's validator checks
+        raise ValueError(f"interval low {low} is above high {high}")
+    return Quantity.trusted(value=value, low=low, high=high, bound=Bound(bound), unit=fig.unit,
+                            precision=prec)
 
 
 class _Scanner(_Reader):
@@ -1332,8 +1334,9 @@ class _Scanner(_Reader):
 def _mention(text: str, f: _Found, offset: int) -> NumberMention:
     hedge = None if f.hedge is None else text[f.hedge[0] : f.hedge[1]]
     linked = None if f.linked is None else _mention(text, f.linked, offset)
-    return NumberMention(
-        span=Span(start=offset + f.start, end=offset + f.end),
+    # Every part is built here from checked values: trusted construction skips re-validation.
+    return NumberMention.trusted(
+        span=Span.trusted(start=offset + f.start, end=offset + f.end),
         text=text[f.start : f.end],
         quantity=_quantity(f),
         hedge=hedge,
