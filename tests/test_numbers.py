@@ -492,3 +492,18 @@ def test_property_spans(parts: list[str], offset: int) -> None:
         assert not (end < len(text) and text[end - 1].isdigit() and text[end].isdigit())
         if m.linked is not None:
             assert text[m.linked.span.start - offset : m.linked.span.end - offset] == m.linked.text
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "surface"),
+    [
+        ("The agency handed over 1.13 million doses to clinics.", "exact", "1.13 million"),
+        ("The founders signed over 40% of the shares.", "exact", "40%"),
+        ("The airline carried over 19,000 passengers a day.", "more_than", "over 19,000"),  # "over" = more than
+        ("She won over 50% of the vote.", "more_than", "over 50%"),
+        ("Sales could pass 100 million units next year.", "more_than", "100 million"),  # a hedge verb, outside
+    ],
+)
+def test_over_after_a_particle_verb_is_not_a_hedge(text, bound, surface):
+    (m,) = find_numbers(text)
+    assert (m.quantity.bound.value, m.text) == (bound, surface)

@@ -120,6 +120,8 @@ class _Lexicon:
     intensifiers: frozenset[tuple[str, ...]]
     not_after: frozenset[str]
     determiner_sensitive: frozenset[str]
+    particle_verbs: frozenset[str]
+    particles: frozenset[str]
     tolerance: Decimal
     openers: frozenset[str]
     connectors: frozenset[str]
@@ -202,6 +204,8 @@ def _lex() -> _Lexicon:
         intensifiers=frozenset(_tokens(x) for x in hed["intensifiers"]),
         not_after=frozenset(hed["not_after"]),
         determiner_sensitive=frozenset(hed["determiner_sensitive"]),
+        particle_verbs=frozenset(hed["particle_verbs"]),
+        particles=frozenset(hed["particles"]),
         tolerance=_dec(d["tolerance"]["relative"]),
         openers=frozenset(d["ranges"]["openers"]),
         connectors=frozenset(d["ranges"]["connectors"]),
@@ -1063,6 +1067,9 @@ class _Scanner(_Reader):
             if size == 1 and key[0] in lx.determiner_sensitive and len(before) > 1 and \
                     before[1].text.lower() in lx.not_after:
                 return None  # "the past 6 months"
+            if size == 1 and key[0] in lx.particles and len(before) > 1 and \
+                    before[1].text.lower() in lx.particle_verbs:
+                return None  # "handed over 1.13 million": a verb's particle, not "more than"
             bound = lx.hedges[key]
             used, start = size, before[size - 1].start
             if key in lx.hedge_verbs:  # the verb bounds the figure but is not part of it
