@@ -129,55 +129,88 @@ def _scale_slip(ratio: Decimal | None) -> int | None:
 
 
 def compare(a: QuantityClaim, b: QuantityClaim) -> Comparison:
-    """How two quantity claims about one entity and measure relate, explained."""
+    """How two quantity claims about one entity and measure relate, explained.
+
+    The reason is written only when it is read (most comparisons of a large check never are);
+    it is the text this function would have written at once.
+
+    >>> from factcheck.models import EntityRef, Span, TimeScope
+    >>> def fig(v):
+    ...     q = Quantity(value=Decimal(v), low=Decimal(v), high=Decimal(v), precision=Decimal(1))
+    ...     return QuantityClaim(doc_id="d", span=Span(start=0, end=1), text=v, sentence=v,
+    ...                          sentence_span=Span(start=0, end=1), measure="users", quantity=q,
+    ...                          time=TimeScope(start=date(2024, 5, 1), end=date(2024, 5, 1), text="1 May"))
+    >>> c = compare(fig("60"), fig("90"))
+    >>> c.relation.value, c.reason
+    ('contradiction', 'The same quantity at the same time cannot be both exactly 60 and exactly 90. The larger is 1.50 times the smaller.')
+    """
+    relation, ratio, detail, _ = _relate(a, b, False)
+    # Built without re-validation: both claims are validated records (and this runs once per pair).
+    return Comparison.deferred((_reason, a, b), ("reason",), a=a, b=b, relation=relation, ratio=ratio,
+                               detail=detail)
+
+
+def _reason(a: QuantityClaim, b: QuantityClaim) -> dict[str, str]:
+    """The reason of ``compare(a, b)``, written (filled into the comparison on first read)."""
+    return {"reason": _relate(a, b, True)[3]}
+
+
+def _relate(a: QuantityClaim, b: QuantityClaim, say: bool) -> tuple[Relation, Decimal | None, str | None, str | bool]:
+    """(relation, ratio, detail, reason): the reason is written only when ``say`` (else it is falsy)."""
     if a.scope and b.scope and a.scope != b.scope:
-        return _made(a, b, Relation.DIFFERENT_SCOPE, None, None,
-                     f"They count different things: {_scope_word(a)} versus {_scope_word(b)}.")
+        return (Relation.DIFFERENT_SCOPE, None, None,
+                say and f"They count different things: {_scope_word(a)} versus {_scope_word(b)}.")
     overlap = a.time.overlaps(b.time)
     if overlap is False and a.measure in LEXICON.static:
         overlap = True  # a trained model's parameters do not change with the date they are reported on
     aligned = _aligned(a, b)
     if overlap is False:
-        return _over_time(a, b, aligned)
+        return _over_time(a, b, aligned, say)
     if aligned is None:
-        return _made(a, b, Relation.INCOMPARABLE, None, None,
-                     f"One is in {_unit_word(a.quantity.unit)} and the other in {_unit_word(b.quantity.unit)}.")
+        return (Relation.INCOMPARABLE, None, None, say and
+                f"One is in {_unit_word(a.quantity.unit)} and the other in {_unit_word(b.quantity.unit)}.")
     qa, qb, detail = aligned
     ratio = _ratio(qa, qb) if detail is None else None
     time_note = "" if overlap else " Neither time is known, so they are taken to refer to the same time."
     if _overlap(_raw(qa), _raw(qb)):
         same = qa.value == qb.value and qa.bound == qb.bound
+        rel = Relation.CONSISTENT if same or detail == "currency" else Relation.HEDGE_OR_ROUNDING
+        if not say:
+            return rel, ratio, detail, ""
         if detail == "currency":
             why = "They agree once converted at a plausible exchange rate."
         elif same:
             why = "They state the same figure."
         else:
             why = "The ranges the words allow overlap (" + describe(qa) + " and " + describe(qb) + ")."
-        rel = Relation.CONSISTENT if same or detail == "currency" else Relation.HEDGE_OR_ROUNDING
-        return _made(a, b, rel, ratio, detail, why + time_note)
+        return rel, ratio, detail, why + time_note
     wa, wb = widened(qa), widened(qb)
     if _overlap((wa[0], wa[1], False, False), (wb[0], wb[1], False, False)):
         touching = (qa.bound in (Bound.MORE_THAN, Bound.LESS_THAN) or qb.bound in (Bound.MORE_THAN, Bound.LESS_THAN)) and (
             qa.value == qb.value or qa.low == qb.high or qa.high == qb.low
         )
         if touching:
-            return _made(a, b, Relation.HEDGE_OR_ROUNDING, ratio, "hedge_conflict",
-                         f"The hedge excludes the other figure: {describe(qa)} cannot be {describe(qb)}, "
-                         "though the gap may be loose wording." + time_note)
-        return _made(a, b, Relation.HEDGE_OR_ROUNDING, ratio, detail,
-                     f"They differ only by rounding: {describe(qa)} and {describe(qb)}." + time_note)
+            return (Relation.HEDGE_OR_ROUNDING, ratio, "hedge_conflict", say and
+                    f"The hedge excludes the other figure: {describe(qa)} cannot be {describe(qb)}, "
+                    "though the gap may be loose wording." + time_note)
+        return (Relation.HEDGE_OR_ROUNDING, ratio, detail,
+                say and f"They differ only by rounding: {describe(qa)} and {describe(qb)}." + time_note)
     part = _part_of_total(a, b, qa, qb)
     if part:
-        return _made(a, b, Relation.DIFFERENT_SCOPE, ratio, "part_of_total", part + time_note)
+        return Relation.DIFFERENT_SCOPE, ratio, "part_of_total", part + time_note
     slip = _scale_slip(ratio)
     if slip:
-        why = (f"The figures differ by a factor of {10 ** slip:,} ({describe(qa)} against {describe(qb)}): "
-               "a likely scale or unit slip (thousand/million/billion, or a misplaced decimal point).")
-        return _made(a, b, Relation.CONTRADICTION, ratio, "scale_slip", why + time_note)
-    why = f"The same quantity at the same time cannot be both {describe(qa)} and {describe(qb)}."
-    if ratio is not None:
-        why += f" The larger is {ratio.quantize(Decimal('0.01'))} times the smaller."
-    return _made(a, b, Relation.CONTRADICTION, ratio, "time_unknown" if overlap is None else detail, why + time_note)
+        why = say and (f"The figures differ by a factor of {10 ** slip:,} ({describe(qa)} against {describe(qb)}): "
+                       "a likely scale or unit slip (thousand/million/billion, or a misplaced decimal point)."
+                       + time_note)
+        return Relation.CONTRADICTION, ratio, "scale_slip", why
+    why = ""
+    if say:
+        why = f"The same quantity at the same time cannot be both {describe(qa)} and {describe(qb)}."
+        if ratio is not None:
+            why += f" The larger is {ratio.quantize(Decimal('0.01'))} times the smaller."
+        why += time_note
+    return Relation.CONTRADICTION, ratio, "time_unknown" if overlap is None else detail, why
 
 
 def _part_of_total(a: QuantityClaim, b: QuantityClaim, qa: Quantity, qb: Quantity) -> str | None:
@@ -199,7 +232,7 @@ def _part_of_total(a: QuantityClaim, b: QuantityClaim, qa: Quantity, qb: Quantit
             "of the running total rather than contradict it.")
 
 
-def _over_time(a: QuantityClaim, b: QuantityClaim, aligned) -> Comparison:
+def _over_time(a: QuantityClaim, b: QuantityClaim, aligned, say: bool) -> tuple[Relation, Decimal | None, str | None, str]:
     first, second = (a, b) if _start(a.time) <= _start(b.time) else (b, a)
     detail = None
     if aligned is not None:
@@ -208,22 +241,19 @@ def _over_time(a: QuantityClaim, b: QuantityClaim, aligned) -> Comparison:
         hi_second = qb.high if qb.high is not None else None
         if a.cumulative and hi_second is not None and hi_second < lo_first:
             detail = "falling"
+    ratio = _ratio(a.quantity, b.quantity) if a.quantity.unit == b.quantity.unit else None
+    if not say:
+        return Relation.CHANGE_OVER_TIME, ratio, detail, ""
     when = f"{time_word(first.time)} and {time_word(second.time)}"
     why = f"The figures refer to different times ({when}): a change over time, not a contradiction."
     if detail == "falling":
         why = (f"A running total fell from {describe(first.quantity)} ({time_word(first.time)}) to "
                f"{describe(second.quantity)} ({time_word(second.time)}): cumulative counts should not decrease.")
-    ratio = _ratio(a.quantity, b.quantity) if a.quantity.unit == b.quantity.unit else None
-    return _made(a, b, Relation.CHANGE_OVER_TIME, ratio, detail, why)
+    return Relation.CHANGE_OVER_TIME, ratio, detail, why
 
 
 def _start(t: TimeScope) -> date:
     return t.start or t.end or date.min
-
-
-def _made(a, b, relation, ratio, detail, why) -> Comparison:
-    # Built without re-validation: both claims are validated records (and this runs once per pair).
-    return Comparison.trusted(a=a, b=b, relation=relation, ratio=ratio, detail=detail, reason=why)
 
 
 def explain(a: QuantityClaim, b: QuantityClaim, reason: str) -> str:

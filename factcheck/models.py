@@ -28,7 +28,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic_core import PydanticUndefined
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, computed_field, model_serializer, model_validator
 
 
 def _decimal_to_json(value: Decimal | None) -> int | float | str | None:
@@ -51,6 +51,35 @@ Num = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 #: Per record class: (plain defaults, default factories), for :meth:`Record.trusted`.
 _TRUSTED: dict[type, tuple[dict[str, Any], dict[str, Any]]] = {}
+#: Records with more fields than this keep them in a key-sharing dict (see :func:`_key_sharing`).
+_SHARE_KEYS_ABOVE = 10
+
+
+def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(plain defaults, default factories) of a record class, for records built without validation."""
+    spec = _TRUSTED.get(cls)
+    if spec is None:
+        # Every field in declaration order (required ones as None until given), so dumps keep
+        # the same key order as validated records.
+        defaults = {n: (None if f.default is PydanticUndefined else f.default) for n, f in cls.model_fields.items()}
+        factories = {n: f.default_factory for n, f in cls.model_fields.items() if f.default_factory is not None}
+        spec = _TRUSTED[cls] = (defaults, factories)
+    return spec
+
+
+def _key_sharing(cls: type, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` as a dict that shares its keys with every other instance of ``cls``.
+
+    pydantic gives each record a dict of its own keys: 832 bytes for the 22 fields of a
+    QuantityClaim. CPython's key-sharing ("split") instance dicts keep one key table per class
+    and only the values per instance (about 290 bytes whatever the count), but are made only
+    when attributes are set one by one on an instance -- so they are set on a blank one here.
+    Equality, hashing, copies and dumps see an ordinary dict. Small records gain nothing.
+    """
+    blank = cls.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(blank, name, value)
+    return blank.__dict__
 
 
 class Record(BaseModel):
@@ -67,6 +96,8 @@ class Record(BaseModel):
         shared = _FIELD_SETS.setdefault(frozenset(given), given)
         if shared is not given:
             object.__setattr__(self, "__pydantic_fields_set__", shared)
+        if len(type(self).model_fields) > _SHARE_KEYS_ABOVE:
+            object.__setattr__(self, "__dict__", _key_sharing(type(self), self.__dict__))
         return self
 
     @classmethod
@@ -76,14 +107,7 @@ class Record(BaseModel):
         >>> Span.trusted(start=1, end=2) == Span(start=1, end=2)
         True
         """
-        spec = _TRUSTED.get(cls)
-        if spec is None:
-            # Every field in declaration order (required ones as None until given), so dumps keep
-            # the same key order as validated records.
-            defaults = {n: (None if f.default is PydanticUndefined else f.default) for n, f in cls.model_fields.items()}
-            factories = {n: f.default_factory for n, f in cls.model_fields.items() if f.default_factory is not None}
-            spec = _TRUSTED[cls] = (defaults, factories)
-        defaults, factories = spec
+        defaults, factories = _defaults(cls)
         data = dict(defaults)
         for name, factory in factories.items():
             if name not in values:
@@ -91,11 +115,96 @@ class Record(BaseModel):
         data.update(values)
         # What model_construct does, without walking every field on every call.
         obj = cls.__new__(cls)
+        if len(data) > _SHARE_KEYS_ABOVE:
+            data = _key_sharing(cls, data)
         object.__setattr__(obj, "__dict__", data)
         object.__setattr__(obj, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(values), set(values)))
         object.__setattr__(obj, "__pydantic_extra__", None)
         object.__setattr__(obj, "__pydantic_private__", None)
         return obj
+
+
+class Deferred(Record):
+    """A record some of whose fields may be filled in on first read (findings, comparisons).
+
+    A check makes a million comparisons and findings whose text is mostly never read.
+    :meth:`deferred` builds one without those fields: it keeps ``(function, *args)`` under the
+    ``_fill`` key of the instance dict (as :func:`functools.cached_property` keeps its values)
+    and ``function(*args)`` returns the missing fields, once, when any of them is read,
+    compared, printed, pickled or dumped. Seen from outside the record is a plain record.
+    """
+
+    @classmethod
+    def deferred(cls, fill: tuple[Any, ...], later: tuple[str, ...], **values: Any):
+        """Like :meth:`Record.trusted`, with the fields ``later`` filled by ``fill[0](*fill[1:])``.
+
+        >>> f = Finding.deferred((dict, [("message", "late")]), ("message",), code="X1", name="x",
+        ...                      severity=Severity.INFO)
+        >>> f.message, f == Finding(code="X1", name="x", severity="info", message="late")
+        ('late', True)
+        """
+        defaults, factories = _defaults(cls)
+        # Sized for what it holds: a dict that had its full fields once keeps its larger table.
+        data = {n: v for n, v in defaults.items() if n not in later}
+        for name, factory in factories.items():
+            if name not in values and name not in later:
+                data[name] = factory()
+        data.update(values)
+        data["_fill"] = fill
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", data)
+        given = frozenset(values).union(later)
+        object.__setattr__(obj, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, set(given)))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
+
+    def _complete(self) -> None:
+        data = self.__dict__
+        fill = data.get("_fill")
+        if fill is None:
+            return
+        values = fill[0](*fill[1:])
+        # Rebuilt in field order, as dumps follow the dict's order; a model_copy(update=...) made
+        # before filling keeps its values, and other keys (cached properties) stay.
+        full = {n: data[n] if n in data else values[n] for n in type(self).model_fields}
+        for name, value in data.items():
+            if name != "_fill" and name not in full:
+                full[name] = value
+        object.__setattr__(self, "__dict__", full)
+
+    def __getattr__(self, name: str) -> Any:
+        if "_fill" in self.__dict__ and name in type(self).model_fields:
+            self._complete()
+            return self.__dict__[name]  # a new dict: _complete replaces it
+        return super().__getattr__(name)
+
+    # Everything pydantic does with the instance dict sees it complete.
+    def __eq__(self, other: object) -> bool:
+        self._complete()
+        if isinstance(other, Deferred):
+            other._complete()
+        return super().__eq__(other)
+
+    __hash__ = Record.__hash__
+
+    def __repr_args__(self):
+        self._complete()
+        return super().__repr_args__()
+
+    def __iter__(self):
+        self._complete()
+        return super().__iter__()
+
+    def __getstate__(self) -> dict[Any, Any]:
+        self._complete()
+        return super().__getstate__()
+
+    # No return annotation on purpose: with none, pydantic keeps the record's own JSON Schema.
+    @model_serializer(mode="wrap")
+    def _complete_before_dump(self, handler):  # noqa: ANN202
+        self._complete()
+        return handler(self)
 
 
 class Span(Record):
@@ -389,7 +498,7 @@ class Relation(str, Enum):
     INCOMPARABLE = "incomparable"
 
 
-class Comparison(Record):
+class Comparison(Deferred):
     """Two claims that share a key, and how they relate, explained.
 
     ``reason`` says in one sentence why the relation holds; ``explanation`` adds
@@ -429,7 +538,7 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-class Finding(Record):
+class Finding(Deferred):
     """A reportable result: a rule's code, severity, message and the claims behind it.
 
     ``fingerprint`` is stable across runs and edits that move text: it hashes

@@ -122,3 +122,20 @@ def test_sourcing_rules_flag_each_undated_or_unattributed_figure():
         ("FC501", "Ernie Bot has 200 million users, Baidu said."),       # no date in its sentence
         ("FC502", "Ernie Bot had 100 million users in December."),      # dated, but no source
     }  # the heading is never judged, and a dated, attributed figure is not flagged
+
+
+def test_findings_written_late_read_as_findings_written_at_once():
+    import gc
+
+    a = doc("a.md", "Qwen had 60 million registered users on 1 May 2024.", "2024-05-02")
+    b = doc("b.md", "Qwen had 90 million registered users on 1 May 2024, Alibaba said.", "2024-05-03")
+    c = doc("c.md", "Qwen had over 120 million registered users in June 2024.", "2024-07-01")
+    eager = []
+    for rule in builtin_rules():
+        cls = type(rule)
+        eager.append(type(cls.__name__, (cls,), {"defer_text": False})())
+    late, now = check([a, b, c]), check([a, b, c], rules=eager)
+    assert {"FC101", "FC201", "FC502"} <= set(codes(now))
+    assert [f.model_dump() for f in late.findings] == [f.model_dump() for f in now.findings]
+    assert late.model_dump_json() == now.model_dump_json()
+    assert gc.isenabled()  # switched off for the check only

@@ -142,3 +142,32 @@ def test_a_figure_is_consistent_with_itself(value):
     assert compare(claim(a), claim(a, doc="b")).relation is Relation.CONSISTENT
     lo, hi = widened(a)
     assert lo <= value <= hi
+
+
+# -- reasons written late ------------------------------------------------------------------
+
+
+def test_a_reason_read_late_is_the_reason_for_that_pair():
+    c = compare(claim(q(60), APR), claim(q(90), APR, doc="b"))
+    assert "reason" not in c.__dict__  # not written while comparing
+    assert c.reason == ("The same quantity at the same time cannot be both exactly 60 and exactly 90. "
+                        "The larger is 1.50 times the smaller.")
+    assert c.explanation.endswith(c.reason)
+
+
+@given(st.decimals(min_value=1, max_value=D("1e9"), places=1), st.sampled_from(list(Bound)),
+       st.decimals(min_value=1, max_value=D("1e9"), places=1), st.sampled_from([None, 1, 10, 1000]),
+       st.sampled_from([DEC, APR]), st.sampled_from([None, "approved"]), st.booleans())
+def test_deciding_without_words_decides_the_same(va, bound, vb, precision, time, scope, cumulative):
+    from factcheck.compare import _relate
+
+    a = q(va, "range", low=va, high=va * 2) if bound is Bound.RANGE else q(va, bound.value)
+    b = q(vb, precision=precision)
+    ca, cb = claim(a, scope=scope, cumulative=cumulative), claim(b, APR if time is DEC else DEC, doc="b",
+                                                                 scope="released" if scope else None)
+    for x, y in ((ca, cb), (ca, claim(b, time, doc="b", cumulative=cumulative))):
+        quiet, said = _relate(x, y, False), _relate(x, y, True)
+        assert quiet[:3] == said[:3]
+        assert isinstance(said[3], str) and said[3]
+        late = compare(x, y)
+        assert (late.relation, late.ratio, late.detail, late.reason) == said

@@ -71,3 +71,49 @@ def test_every_record_has_a_json_schema():
     schemas = json_schemas()
     for name in ("Document", "Quantity", "TimeScope", "QuantityClaim", "RoleClaim", "Finding", "Report"):
         assert schemas[name]["type"] == "object"
+
+
+# -- records built lean ----------------------------------------------------------------------
+
+
+def _figure(**extra):
+    q = Quantity(value=Decimal("5"), low=Decimal("5"), high=Decimal("5"))
+    return QuantityClaim(doc_id="d", span=Span(start=0, end=1), text="5", sentence="5 users.",
+                         sentence_span=Span(start=0, end=8), quantity=q, **extra)
+
+
+def test_many_field_records_share_their_keys_and_behave_as_usual():
+    import sys
+
+    a, b = _figure(), _figure()
+    assert sys.getsizeof(a.__dict__) < 400  # a dict of 22 own keys is 832 bytes
+    assert a == b and a.model_dump() == b.model_dump()
+    assert QuantityClaim.model_validate_json(a.model_dump_json()) == a
+    assert a.model_copy(update={"measure": "users"}).measure == "users" and a.measure is None
+
+
+def test_a_finding_filled_late_is_the_finding_filled_early():
+    import copy
+    import pickle
+
+    from factcheck.models import Finding, Severity
+
+    c = _figure()
+    early = Finding(code="X1", name="x", severity=Severity.INFO, message="five", explanation="why", claims=[c],
+                    fingerprint="f")
+
+    def late():
+        return Finding.deferred((dict, [("message", "five"), ("explanation", "why"), ("claims", [c])]),
+                                ("message", "explanation", "claims"), code="X1", name="x",
+                                severity=Severity.INFO, fingerprint="f")
+
+    assert late() == early and early == late()
+    assert late().model_dump_json() == early.model_dump_json()
+    assert late().model_dump() == early.model_dump()
+    assert repr(late()) == repr(early) and dict(late()) == dict(early)
+    assert late().model_fields_set == early.model_fields_set
+    assert pickle.loads(pickle.dumps(late())) == early
+    assert copy.deepcopy(late()) == early
+    one = late()
+    assert one.message == "five" and "_fill" not in one.__dict__
+    assert late().model_copy(update={"message": "six"}).message == "six"

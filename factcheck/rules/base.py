@@ -34,6 +34,7 @@ from factcheck.models import (
     Severity,
     Span,
 )
+from factcheck.compare import _reason, compare
 
 
 @dataclass
@@ -72,6 +73,24 @@ class CheckContext:
                 out[(c.doc_id, c.sentence_index)].append(c)
         return out
 
+    @cached_property
+    def ratio_sentences(self) -> dict[tuple[str, int], list[QuantityClaim]]:
+        """:attr:`figures_by_sentence` for only the sentences with a percentage or a multiple
+        ("times") and the sentence before each -- all that the ratio rules read, without a list
+        for every sentence of a million-figure check."""
+        wanted: set[tuple[str, int]] = set()
+        for c in self.quantity_claims:
+            if c.quantity.unit in ("percent", "times") and (not self.drafts or c.doc_id in self.drafts):
+                wanted.add((c.doc_id, c.sentence_index))
+                wanted.add((c.doc_id, c.sentence_index - 1))
+        out: dict[tuple[str, int], list[QuantityClaim]] = defaultdict(list)
+        if wanted:
+            for c in self.quantity_claims:
+                key = (c.doc_id, c.sentence_index)
+                if key in wanted and (not self.drafts or c.doc_id in self.drafts):
+                    out[key].append(c)
+        return out
+
     def involves_draft(self, claims: Iterable[Claim]) -> bool:
         """Whether a finding about ``claims`` concerns a document being checked."""
         return not self.drafts or any(c.doc_id in self.drafts for c in claims)
@@ -102,6 +121,10 @@ class Rule:
 
     info: ClassVar[RuleInfo]
     per_comparison: ClassVar[bool] = False
+    #: For :class:`FigureRule` and :class:`ComparisonRule`: write each finding's message (and
+    #: explanation) only when it is first read. Set it only where ``message`` cannot fail and reads
+    #: nothing but its argument -- the built-in rules do; a failure would otherwise surface late.
+    defer_text: ClassVar[bool] = False
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         """Yield findings for ``ctx``."""
@@ -152,9 +175,26 @@ class FigureRule(Rule):
         raise NotImplementedError
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not self.defer_text:
+            for c in ctx.quantity_claims:
+                if c.measure and not c.heading and ctx.involves_draft((c,)) and self.flags(c):
+                    yield self.finding(self.message(c), [c])
+            return
+        info = self.info
+        drafts = ctx.drafts
         for c in ctx.quantity_claims:
-            if c.measure and not c.heading and ctx.involves_draft((c,)) and self.flags(c):
-                yield self.finding(self.message(c), [c])
+            if c.measure and not c.heading and (not drafts or c.doc_id in drafts) and self.flags(c):
+                # The message and claims list are written when first read: a check of a million
+                # figures keeps hundreds of thousands of these findings and prints few of them.
+                yield Finding.deferred(
+                    (_figure_text, self, c), ("message", "claims"),
+                    code=info.code, name=info.name, severity=info.severity,
+                    fingerprint=fingerprint(info.code, (c,)), path=c.path, span=c.span,
+                )
+
+
+def _figure_text(rule: FigureRule, claim: QuantityClaim) -> dict:
+    return {"message": rule.message(claim), "claims": [claim]}
 
 
 class ComparisonRule(Rule):
@@ -179,16 +219,44 @@ class ComparisonRule(Rule):
         """Severity of one finding (default: the rule's)."""
         return None
 
-    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+    def _eager_check(self, ctx: CheckContext) -> Iterable[Finding]:
         for comp in ctx.comparisons:
             if not self.wanted(comp) or not ctx.involves_draft((comp.a, comp.b)):
                 continue
-            # Locate the finding in a draft when there is one.
             a, b = (comp.a, comp.b) if (not ctx.drafts or comp.a.doc_id in ctx.drafts) else (comp.b, comp.a)
-            yield self.finding(
-                self.message(comp),
-                [a, b],
-                explanation=comp.explanation,
-                relation=comp.relation,
-                severity=self.severity_for(comp),
+            yield self.finding(self.message(comp), [a, b], explanation=comp.explanation, relation=comp.relation,
+                               severity=self.severity_for(comp))
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not self.defer_text:
+            yield from self._eager_check(ctx)
+            return
+        info = self.info
+        drafts = ctx.drafts
+        for comp in ctx.comparisons:
+            if not self.wanted(comp):
+                continue
+            first, second = comp.a, comp.b
+            if drafts and first.doc_id not in drafts and second.doc_id not in drafts:
+                continue
+            # Locate the finding in a draft when there is one.
+            swapped = bool(drafts) and first.doc_id not in drafts
+            a, b = (second, first) if swapped else (first, second)
+            # Message, explanation and claims are written when first read (most findings of a big
+            # check never are). A comparison made by compare() is made again then rather than kept
+            # alive -- it is a pure function of the two claims; any other comparison is kept.
+            fill = comp.__dict__.get("_fill")
+            kept = None if fill is not None and fill[0] is _reason else comp
+            yield Finding.deferred(
+                (_comparison_text, self, first, second, swapped, kept), ("message", "explanation", "claims"),
+                code=info.code, name=info.name, severity=self.severity_for(comp) or info.severity,
+                relation=comp.relation, fingerprint=fingerprint(info.code, (a, b)), path=a.path, span=a.span,
             )
+
+
+def _comparison_text(rule: ComparisonRule, first: QuantityClaim, second: QuantityClaim, swapped: bool,
+                     comp: Comparison | None) -> dict:
+    if comp is None:
+        comp = compare(first, second)
+    return {"message": rule.message(comp), "explanation": comp.explanation,
+            "claims": [second, first] if swapped else [first, second]}

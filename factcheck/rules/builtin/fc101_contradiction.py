@@ -21,6 +21,7 @@ class NumericContradiction(ComparisonRule):
         "('over', 'about') and rounding are allowed for. When neither time is known the finding is a warning.",
         example="“60 million registered users on 1 May” vs “90 million registered users on 1 May”.",
     )
+    defer_text = True
     relation = Relation.CONTRADICTION
     details = frozenset({None, "time_unknown", "currency"})
 

@@ -21,6 +21,7 @@ class ScaleSlip(ComparisonRule):
         "1,000, 10^6 or 10^9.",
         example="“14.8 billion tokens” vs “14.8T tokens”.",
     )
+    defer_text = True
     relation = Relation.CONTRADICTION
     details = frozenset({"scale_slip"})
 

@@ -21,6 +21,7 @@ class HedgeConflict(ComparisonRule):
         "hedge's own bound.",
         example="“over 40 LLMs” vs “a total of 40 LLMs”.",
     )
+    defer_text = True
     relation = Relation.HEDGE_OR_ROUNDING
     details = frozenset({"hedge_conflict"})
 

@@ -20,6 +20,7 @@ class DifferentScope(ComparisonRule):
         description="Scope words come from factcheck/data/measures.toml [scope].",
         example="“130 LLMs” possessed (2022) vs “more than 70 LLMs released” (2023).",
     )
+    defer_text = True
     relation = Relation.DIFFERENT_SCOPE
 
     def message(self, comparison: Comparison) -> str:

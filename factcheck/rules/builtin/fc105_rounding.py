@@ -19,6 +19,7 @@ class RoundingOrHedge(ComparisonRule):
         description="An exact figure covers what it could be rounded from: half its last digit, at most 5%.",
         example="“$5.576 million” vs “almost $5.6 million”.",
     )
+    defer_text = True
     relation = Relation.HEDGE_OR_ROUNDING
     details = frozenset({None, "currency"})
 

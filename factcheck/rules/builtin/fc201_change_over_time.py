@@ -22,6 +22,7 @@ class ChangeOverTime(ComparisonRule):
         description="Times come from the sentence, a back-reference ('at that time'), or the publication date.",
         example="“over 100 million users in December” vs “more than 200 million users” on 16 April.",
     )
+    defer_text = True
     relation = Relation.CHANGE_OVER_TIME
     details = frozenset({None})
 

@@ -20,5 +20,6 @@ class FallingCount(ComparisonRule):
         description="Measures marked cumulative in factcheck/data/measures.toml should never decrease.",
         example="“40 approved LLMs” (January 2024) vs “30 approved LLMs” (March 2024).",
     )
+    defer_text = True
     relation = Relation.CHANGE_OVER_TIME
     details = frozenset({"falling"})

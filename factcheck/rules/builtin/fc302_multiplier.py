@@ -33,7 +33,7 @@ class MultiplierMismatch(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_sentence = ctx.figures_by_sentence
+        by_sentence = ctx.ratio_sentences
         for claims in by_sentence.values():
             multiples = [c for c in claims if c.quantity.unit == "times"]
             values = [c for c in claims if c.quantity.unit not in ("times", "percent", "percentage_points")]

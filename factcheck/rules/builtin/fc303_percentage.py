@@ -27,7 +27,7 @@ class PercentageMismatch(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_sentence = ctx.figures_by_sentence
+        by_sentence = ctx.ratio_sentences
         for (doc_id, index), claims in by_sentence.items():
             percents = [c for c in claims if c.quantity.unit == "percent"]
             values = [c for c in claims if c.quantity.unit not in ("percent", "percentage_points", "times")]

@@ -20,6 +20,7 @@ class UndatedFigure(FigureRule):
         description="Only figures with a known measure are reported; headings are skipped.",
         example="“Ernie Bot has more than 200 million users.”",
     )
+    defer_text = True
 
     def flags(self, claim: QuantityClaim) -> bool:
         return claim.time.as_of_publication

@@ -18,6 +18,7 @@ class UnattributedFigure(FigureRule):
         description="Only figures with a known measure are reported; headings are skipped.",
         example="“China has 130 LLMs.”",
     )
+    defer_text = True
 
     def flags(self, claim: QuantityClaim) -> bool:
         return claim.attribution is None
