@@ -116,9 +116,12 @@ def check(
     With sources given, only findings that involve a checked document are
     reported (sources are not checked against each other). ``claims`` may
     supply claims already extracted (e.g. from a ledger) instead of reading
-    them again.
+    them again. User rules resolve entity names with ``gazetteer`` when one is
+    given (so a user's aliases apply to them too).
     """
-    with _gc_paused():
+    from factcheck.rules.kinds._common import active_gazetteer, using_gazetteer
+
+    with _gc_paused(), using_gazetteer(gazetteer or active_gazetteer()):
         return _check(documents, against, rules=rules, select=select, ignore=ignore, gazetteer=gazetteer,
                       claims=claims)
 

@@ -421,3 +421,17 @@ def test_python_rule_forms(tmp_path: Path) -> None:
     assert findings[0].message == "5 million is big"
     with pytest.raises(RuleError, match="cannot load"):
         build_rule({"code": "NEWS6", "name": "x", "kind": "python", "function": "no_such_module_x:run"})
+
+
+def test_check_gives_user_rules_the_gazetteer_it_was_given(tmp_path) -> None:
+    from factcheck.mentions.entities import Gazetteer
+
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('"Kestrel Batteries" = ["Kestrel Power Cells"]\n', encoding="utf-8")
+    gaz = Gazetteer.default().with_aliases_file(aliases)
+    rule = build_rule({"code": "HOUSE2", "name": "dated", "kind": "requires", "date": True,
+                       "entity": "Kestrel Power Cells"})
+    doc = load_document("d.md", text="Kestrel Batteries has 900 employees.", published="2024-05-14")
+    with_aliases = check([doc], rules=[rule], gazetteer=gaz)
+    assert [f.code for f in with_aliases.findings] == ["HOUSE2"]
+    assert check([doc], rules=[rule]).findings == []  # the default gazetteer: two different entities
