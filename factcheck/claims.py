@@ -384,7 +384,7 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         counted=counted,
         scope=scope,
         quantity=q,
-        also=[mention.linked.quantity] if mention.linked else [],
+        also=(mention.linked.quantity,) if mention.linked else (),
         whole=whole,
         cumulative=measure in LEXICON.cumulative if measure else False,
         aggregate=aggregate,

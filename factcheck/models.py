@@ -436,7 +436,7 @@ class QuantityClaim(ClaimBase):
     counted: str | None = None
     scope: str | None = None
     quantity: Quantity
-    also: list[Quantity] = Field(default_factory=list)
+    also: tuple[Quantity, ...] = ()  # a tuple: frozen like the record, and the empty one is shared
     whole: str | None = None
     cumulative: bool = False
     aggregate: Literal["total", "increment"] | None = None
