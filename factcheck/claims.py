@@ -201,6 +201,8 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     if resolved_times:
         state.last_time = resolved_times[-1].time
     period = next((t.time for t in resolved_times if _is_reporting_period(t.time)), None)
+    if period is None and state.paragraphs <= 1 and not sent.heading and state.lead_period is None:
+        period = _completed_year_reported(out, doc.published)
     if period is not None and not sent.heading:
         if state.paragraphs <= 1:
             state.lead_period = period
@@ -903,6 +905,20 @@ def _reports_past(text: str, start: int, end: int) -> bool:
         return False
     return any(w in _TIME_WORDS["past_verbs"] or (len(w) > 4 and w.endswith("ed") and w not in _TIME_WORDS["not_past"])
                for w in words)
+
+
+def _completed_year_reported(claims: Sequence[Claim], published: date | None) -> TimeScope | None:
+    """A whole year before the publication year that a figure of the lead reports ("capacity grew by 50% in
+    2023", "sales rose 8% last year"): an annual-report story, whose later past-tense figures take that year.
+    A year named without a figure ("founded in 2019") sets nothing."""
+    if published is None:
+        return None
+    for c in claims:
+        t = c.time
+        if (isinstance(c, QuantityClaim) and t.resolved and not t.as_of_publication and t.granularity == Granularity.YEAR
+                and t.start is not None and t.start.year < published.year and t.start.month == 1 and t.start.day == 1):
+            return t
+    return None
 
 
 def _is_reporting_period(t: TimeScope) -> bool:

@@ -362,3 +362,21 @@ def test_time_words_and_sources_are_not_counted():
                            "year earlier.", published="2024-01-29"))
     assert got["$2,300"].counted is None
     assert got["5%"].counted is None
+
+
+def test_an_annual_figure_in_the_lead_sets_the_year_for_later_past_tense_figures():
+    text = ("Wind farms in the region produced 41 TWh of power in 2023, the grid operator said on Monday.\n\n"
+            "Offshore turbines generated 60% of it. The operator connected 14 new farms. "
+            "It now runs 212 farms.")
+    got = _by_text(figures(text, published="2024-02-14"))
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    assert (got["60%"].time.start, got["60%"].time.end) == year
+    assert (got["14"].time.start, got["14"].time.end) == year
+    assert got["212"].time.as_of_publication  # present tense: today's count
+
+
+def test_a_year_named_without_a_figure_sets_no_period():
+    text = ("The bakery chain, which was founded in 2019, said on Monday it would open more shops.\n\n"
+            "It opened 14 shops. ")
+    got = _by_text(figures(text, published="2024-02-14"))
+    assert got["14"].time.start != date(2019, 1, 1)
