@@ -37,9 +37,12 @@ def _decimal_to_json(value: Decimal | None) -> int | float | str | None:
         return None
     if value == value.to_integral_value():
         return int(value)
-    as_float = float(value)
-    if Decimal(repr(as_float)) == value:
-        return as_float
+    # Up to 15 significant digits a double holds exactly and JSON readers (pydantic's included) read
+    # back the same; a 16th digit may come back changed ("662797974806707.2" -> "...707.3").
+    if len(value.normalize().as_tuple().digits) <= 15:
+        as_float = float(value)
+        if Decimal(repr(as_float)) == value:
+            return as_float
     return str(value)  # more digits than a double holds: keep them all, as text
 
 

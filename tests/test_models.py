@@ -117,3 +117,10 @@ def test_a_finding_filled_late_is_the_finding_filled_early():
     one = late()
     assert one.message == "five" and "_fill" not in one.__dict__
     assert late().model_copy(update={"message": "six"}).message == "six"
+
+
+def test_sixteen_significant_digits_round_trip_through_json():
+    # Found by hypothesis: a JSON reader turns 662797974806707.2 into ...707.3, so such values are text.
+    v = Decimal("662797974806707.200")
+    q = Quantity(value=v, low=v, high=v)
+    assert Quantity.model_validate_json(q.model_dump_json()) == q

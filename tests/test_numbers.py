@@ -507,3 +507,40 @@ def test_property_spans(parts: list[str], offset: int) -> None:
 def test_over_after_a_particle_verb_is_not_a_hedge(text, bound, surface):
     (m,) = find_numbers(text)
     assert (m.quantity.bound.value, m.text) == (bound, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        ("The central bank cut rates by a quarter of a percentage point.", "0.25", "percentage_points",
+         "a quarter of a percentage point"),
+        ("Gilt yields rose half a percentage point in a week.", "0.5", "percentage_points", "half a percentage point"),
+        ("Markets expect a quarter-point cut in June.", "0.25", "percentage_points", "quarter-point"),
+        ("A quarter of the shares changed hands.", "25", "percent", "A quarter"),  # a share, as before
+        ("Solar added 346 GW of capacity.", "346", "GW", "346 GW"),
+        ("The dam's turbines produce 22.5 gigawatts.", "22.5", "GW", "22.5 gigawatts"),
+        ("Homes used 4.1 terawatt-hours in January.", "4.1", "TWh", "4.1 terawatt-hours"),
+        ("It is building a 300MW battery park.", "300", "MW", "300MW"),
+    ],
+)
+def test_fractions_of_a_point_and_power_units(text, value, unit, surface):
+    (m,) = find_numbers(text)
+    assert (str(m.quantity.value), m.quantity.unit, m.text) == (value, unit, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts say the market will more than double by 2027.", [("more than double", "more_than", "2", "times")]),
+        ("Orders could nearly triple next year.", [("nearly triple", "approx", "3", "times")]),
+        ("The city wants to halve its emissions.", [("halve", "exact", "0.5", "times")]),
+        ("Inflation is back in a double-digit range.", []),
+        ("Shares in Double Eagle Holdings fell.", []),
+        ("The striker played eight times for Brazil.", [("eight", "exact", "8", None)]),
+        ("The bank has raised rates 11 times since 2022.", [("11", "exact", "11", None)]),
+        ("Revenue is now eight times larger.", [("eight times", "exact", "8", "times")]),
+    ],
+)
+def test_base_form_multipliers_and_counts_of_occasions(text, expected):
+    got = [(m.text, m.quantity.bound.value, str(m.quantity.value), m.quantity.unit) for m in find_numbers(text)]
+    assert got == expected

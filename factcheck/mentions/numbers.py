@@ -112,6 +112,11 @@ class _Lexicon:
     percent: dict[tuple[str, ...], str]
     basis_points: dict[tuple[str, ...], Decimal]
     durations: dict[str, str]
+    multiplier_verbs: frozenset[str]
+    occasion_words: frozenset[str]
+    multiplier_verb_cues: frozenset[str]
+    physical_symbols: dict[str, str]
+    physical_words: dict[tuple[str, ...], str]
     times_words: frozenset[str]
     hedges: dict[tuple[str, ...], str]
     hedge_finals: frozenset[str]
@@ -162,7 +167,7 @@ def _lex() -> _Lexicon:
     # Anchor words: every word that can start (or be) a figure, in lower and title case.
     anchor_words = (
         set(w["units"]) | set(w["tens"]) | set(w["scales"]) | set(vague) | set(plurals)
-    ) | set(w["multipliers"]) | set(w["denominators"])
+    ) | set(w["multipliers"]) | set(w["multiplier_verbs"]) | set(w["denominators"])
     anchor_words |= {x.capitalize() for x in anchor_words}
     anchor = re.compile(r"\d|\.\d|\b" + _trie(anchor_words) + r"\b")
 
@@ -183,7 +188,10 @@ def _lex() -> _Lexicon:
         vague=vague,
         vague_plurals=plurals,
         denominators=decs(w["denominators"]),
-        multipliers=decs(w["multipliers"]),
+        multipliers=decs(w["multipliers"]) | decs(w["multiplier_verbs"]),
+        multiplier_verbs=frozenset(w["multiplier_verbs"]),
+        occasion_words=frozenset(units["occasions"]["words"]),
+        multiplier_verb_cues=frozenset(w["multiplier_verb_cues"]["words"]),
         negative=frozenset(w["negative"]),
         glued=decs(d["suffixes"]["glued"]),
         spaced=decs(d["suffixes"]["spaced"]),
@@ -195,6 +203,8 @@ def _lex() -> _Lexicon:
         percent=phrases(units["percent"]),
         basis_points={k: _dec(v) for k, v in phrases(units["basis_points"]).items()},
         durations=dict(units["durations"]),
+        physical_symbols=dict(units["physical_symbols"]),
+        physical_words=phrases(units["physical_words"]),
         times_words=frozenset(units["times"]),
         hedges=phrases(hed["before"]) | phrases(hed["symbols"]) | phrases(hed["verbs"]),
         hedge_verbs=frozenset(phrases(hed["verbs"])),
@@ -332,6 +342,30 @@ def _bwd(text: str, pos: int, floor: int, k: int) -> list[_Tok]:
     if out and out[-1].start == lo and lo > floor and text[lo - 1 : lo].isalnum():
         out.pop()  # cut by the window
     return out
+
+
+def _points_after(toks: list[_Tok], k: int) -> int | None:
+    """The token index after "(of) a percentage point" or "-point" following a fraction at ``k``, else None.
+
+    "a quarter of a percentage point" and "a quarter-point cut" are 0.25 percentage points, not 25 %;
+    a bare "half a point" is left alone (sports scores use it too).
+    """
+    words = _lower(toks[k : k + 5])
+    i = 0
+    hyphen = words[:1] in (("-",), ("–",))
+    if hyphen:
+        i += 1
+    else:
+        if words[i : i + 1] == ("of",):
+            i += 1
+        if words[i : i + 1] in (("a",), ("an",)):
+            i += 1
+        if words[i : i + 1] not in (("percentage",), ("percent",)):
+            return None
+        i += 1
+    if words[i : i + 1] in (("point",), ("points",)):
+        return k + i + 1
+    return None
 
 
 def _lower(toks: Iterable[_Tok]) -> tuple[str, ...]:
@@ -569,7 +603,12 @@ class _Reader:
             return fig, end + skip + 1
         with localcontext() as c:
             c.prec = 28
-            value = (numerator * 100 / den).quantize(Decimal("0.0001")).normalize()
+            share = numerator / den
+            points = _points_after(toks, end)
+            if points is not None:  # "a quarter of a percentage point", "a quarter-point cut"
+                return _Fig(toks[0].start, toks[points - 1].end, share.normalize(), None,
+                            unit="percentage_points", digits=False), points
+            value = (share * 100).quantize(Decimal("0.0001")).normalize()
         return _Fig(toks[0].start, toks[n].end, value, None, unit="percent", digits=False), end
 
     def _half(self, toks: list[_Tok], numerator: Decimal) -> tuple[_Fig, int] | None:
@@ -586,6 +625,10 @@ class _Reader:
         if len(rest) == 2 and rest[0] in ("a", "an") and rest[1] in lx.durations:
             return _Fig(toks[0].start, toks[2].end, half, None, unit=lx.durations[rest[1]],
                         digits=False), 3
+        points = _points_after(toks, 1)
+        if points is not None:  # "half a percentage point", "a half-point rise"
+            return _Fig(toks[0].start, toks[points - 1].end, half, None, unit="percentage_points",
+                        digits=False), points
         if toks[1:2] and toks[1].text in ("-", "–") and not toks[1].spaced:
             return None  # "half-year", "half-price"
         return _Fig(toks[0].start, toks[0].end, half * 100, None, unit="percent",
@@ -713,7 +756,7 @@ class _Reader:
             glued_ok = words and _is_word(words[0]) and (
                 words[0].text.lower() in lx.durations or words[0].text in lx.currency_codes
                 or words[0].text in lx.postfix_symbols or (words[0].text.lower(),) in lx.percent
-                or (words[0].text.lower(),) in lx.basis_points)
+                or (words[0].text.lower(),) in lx.basis_points or words[0].text in lx.physical_symbols)
             if not glued_ok:
                 return fig
         low = _lower(words)
@@ -730,6 +773,8 @@ class _Reader:
                                     precision=precision, unit="percentage_points")
             if key in lx.currency_words and not fig.prefixed:
                 return fig._replace(end=words[size - 1].end, unit=lx.currency_words[key])
+            if key in lx.physical_words and not fig.prefixed:
+                return fig._replace(end=words[size - 1].end, unit=lx.physical_words[key])
         w, raw = low[0], words[0].text
         if raw in lx.currency_codes and not fig.prefixed:
             return fig._replace(end=words[0].end, unit=lx.currency_codes[raw])
@@ -742,7 +787,11 @@ class _Reader:
                                 unit=code)
         if w in lx.durations:
             return fig._replace(end=words[0].end, unit=lx.durations[w])
+        if raw in lx.physical_symbols and not fig.prefixed:
+            return fig._replace(end=words[0].end, unit=lx.physical_symbols[raw])
         if w in lx.times_words:
+            if len(low) > 1 and low[1] in lx.occasion_words and w == "times":
+                return fig  # "eight times for Brazil": a count of occasions, the noun counted
             return fig._replace(end=words[0].end, unit="times")
         if t0.text in lx.postfix_symbols and not fig.prefixed and len(t0.text) == 1 and \
                 not t0.text.isalnum():
@@ -929,6 +978,10 @@ class _Scanner(_Reader):
         start, bound, hedge = fig.start, "exact", None
         self._floor = floor
         before = _bwd(text, start, floor, 3)
+        if not is_digit and fig.unit == "times" and text[fig.start : fig.end].lower() in lx.multiplier_verbs and (
+                not before or before[0].text.lower() not in lx.multiplier_verb_cues
+                or text[fig.end : fig.end + 1] in "-–"):
+            return None  # "a double-digit rise", "Double Helix": not "more than double"
         if not is_digit and before and before[0].text.lower() in ("a", "an"):
             w = text[fig.start : fig.end].split()[0].lower().strip("-")
             if w in lx.scales or w in lx.vague:
@@ -1019,7 +1072,7 @@ class _Scanner(_Reader):
         if nxt.isalpha():
             letters = _LETTERS.match(text, end).group()  # type: ignore[union-attr]
             after = text[end + len(letters) : end + len(letters) + 1]
-            ok = letters.lower() in lx.durations or letters in ("x",) or \
+            ok = letters.lower() in lx.durations or letters in ("x",) or letters in lx.physical_symbols or \
                 letters.lower() in ("pct", "bp", "bps", "pp") or letters in lx.currency_codes \
                 or letters in lx.postfix_symbols or (  # a unit we do not model: "10kg", "75ml"
                     2 <= len(letters) <= 3 and letters.islower() and letters.isascii()

@@ -312,9 +312,9 @@ class ClaimFilter(Strict):
 
 
 def known_units() -> frozenset[str]:
-    """Every unit a figure can have: currency codes, percent, durations, times, and ``count``.
+    """Every unit a figure can have: currency codes, percent, durations, times, power/energy and ``count``.
 
-    >>> {"USD", "percent", "days", "count"} <= known_units()
+    >>> {"USD", "percent", "days", "GW", "count"} <= known_units()
     True
     """
     from factcheck._data import load_toml
@@ -323,6 +323,7 @@ def known_units() -> frozenset[str]:
     out = {COUNT, "percent", "percentage_points", "times"}
     out |= set(load_toml("currencies.toml")["per_usd"]) | set(numbers["currency"]["codes"].values())
     out |= set(numbers["units"]["durations"].values())
+    out |= set(numbers["units"]["physical_symbols"].values())
     return frozenset(out)
 
 
