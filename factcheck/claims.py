@@ -36,9 +36,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from factcheck.lexicon import LEXICON
-from factcheck.mentions.dates import WEEKDAYS, find_times
-from factcheck.mentions.entities import Gazetteer
+from factcheck._data import load_toml
+from factcheck.lexicon import LEXICON, phrase_regex
+from factcheck.mentions.dates import MONTHS, WEEKDAYS, find_times
+from factcheck.mentions.entities import Gazetteer, fold
 from factcheck.mentions.numbers import find_numbers
 from factcheck.models import (
     Claim,
@@ -120,6 +121,11 @@ class _State:
     paragraphs: int = 0  # body paragraphs begun so far
     prev_end: int = -1  # where the sentence before ended in the prose
     round_company: EntityRef | None = None  # the company of the last funding round read ("the round was led by")
+    # What the story is about: the organisation and the place named most so far (the title and lead count
+    # double), the fallback subject of company and national figures that name nothing in their sentence.
+    weights: dict[str, tuple[int, int, EntityRef]] = field(default_factory=dict)  # id -> (weight, -order, ref)
+    main_org: EntityRef | None = None
+    main_place: EntityRef | None = None
 
 
 def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Claim]:
@@ -146,6 +152,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         entities = [e for e in entities if e.method != "unresolved"]
     back_ref = bool(_BACK_REFERENCE.match(text))
     _new_paragraph(doc, sent, state)
+    _weigh(entities, sent.heading or state.paragraphs <= 1, state)
     times = _resolve_period_references(text, base, times, state)
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
     # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
@@ -195,7 +202,8 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     if first_quantity is not None:
         state.topic = first_quantity.subject
     else:
-        lead = [e for e in entities if e.type in ("place", "org", "product") and e.span and e.span.start - base < 25]
+        lead = [e for e in entities if (e.type in ("place", "org", "product") or _org_like(e)) and e.span
+                and e.span.start - base < 25]
         if lead:
             state.topic = lead[0]
     if resolved_times:
@@ -254,7 +262,7 @@ def _remember(text: str, base: int, entities: Sequence[EntityRef], attribution: 
 
 def _org_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
     """``e`` if it is an organisation, else its listed owner ("Ernie Bot" -> Baidu), else None."""
-    if e.type == "org":
+    if _org_like(e):
         return e
     known = gaz.entities.get(e.id)
     if known is not None and known.parent and known.parent in gaz.entities:
@@ -262,10 +270,46 @@ def _org_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
     return None
 
 
-def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _State) -> EntityRef | None:
+_SUBJECT_WORDS = LEXICON.claims["subject"]
+_ORG_SUFFIXES = frozenset(_SUBJECT_WORDS["org_suffixes"])
+
+
+def _org_like(e: EntityRef) -> bool:
+    """Whether ``e`` is an organisation: listed as one, or an unlisted name that is not a person's ("Tesla",
+    "BYD"; "Northwind Robotics" by its last word, while "Anna Keller" reads as a person).
+
+    >>> g = Gazetteer.default()
+    >>> _org_like(g.resolve("Northwind Robotics")), _org_like(g.resolve("Anna Keller"))
+    (True, False)
+    """
+    if e.type is not None:
+        return e.type == "org"
+    return e.method != "unresolved" or not _is_person(e) or e.name.split()[-1].lower().strip(".") in _ORG_SUFFIXES
+
+
+def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State) -> None:
+    """Count the organisations and places named so far (a title or lead mention counts double) and keep
+    the most named of each, the first named on a tie: what the story is about."""
+    for e in entities:
+        kind = "place" if e.type == "place" else "org" if _org_like(e) else None
+        if kind is None:
+            continue
+        weight, order, _ = state.weights.get(e.id, (0, -len(state.weights), e))
+        state.weights[e.id] = (weight + (2 if lead else 1), order, e)
+        best = state.main_place if kind == "place" else state.main_org
+        if best is None or best.id == e.id or state.weights[e.id][:2] > state.weights[best.id][:2]:
+            if kind == "place":
+                state.main_place = e
+            else:
+                state.main_org = e
+
+
+def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _State, text: str = "") -> EntityRef | None:
     """The organisation "the company" or "its" at ``pos`` stands for: the last one named before it in the
-    sentence, else the one the text is about, else the last one named at all."""
-    orgs = [e for e in entities if e.span and e.type == "org" and e.span.end - base <= pos]
+    sentence, else the one the text is about, else the last one named at all. With ``text``, unlisted names
+    count too unless they only modify a noun ("The Hangzhou company")."""
+    orgs = [e for e in entities if e.span and e.span.end - base <= pos and (e.type == "org" or (
+        text and e.type is None and _org_like(e) and not _PLACE_MODIFIER_HEAD.match(text, e.span.end - base)))]
     if orgs:
         return orgs[-1]
     return state.topic_org or state.last_by_type.get("org")
@@ -283,8 +327,10 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     lo = bisect_left(entity_ends, mention.span.start - _ENTITY_REACH)
     entities = [e for e in entities[lo : lo + 200] if e.span.start <= mention.span.end + _ENTITY_REACH]
     q = mention.quantity
-    after = text[end:]
-    before = text[:start]
+    # What is read before and after the figure (noun phrases, cues, its clause) lies near it: slices of
+    # bounded length keep the work per figure bounded on a run-on sentence.
+    after = text[end : end + _FIGURE_REACH]
+    before = text[max(0, start - _FIGURE_REACH) : start]
 
     relative = q.unit in ("percent", "percentage_points", "times")
     # After a percentage "of" opens the whole ("40 per cent of all models"), never the counted noun.
@@ -374,6 +420,15 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         subject = follower  # "claims 200 million users for Ernie chatbot", "against 50% for the United States"
     if (of_which or (elliptic and subject is None)) and previous is not None and previous.subject is not None:
         subject = previous.subject
+    if subject is None and not rate:
+        if previous is not None and previous.sentence_span == sent.span:
+            # A figure after another in its sentence that names nothing new is about the same thing ("revenue
+            # of NT$592bn, up 16.5%"; "shipments of 1.2 billion, an increase of 3%" about no one).
+            subject = previous.subject
+        else:
+            subject = _story_subject(text, measure, whole, state)
+    elif subject is not None and state.main_org is not None and subject.id != state.main_org.id:
+        subject = _covered_company(text, base, start, subject, entities, state)
     time = _figure_time(doc, text, base, mention, times, back_ref, state,
                         change=measure in ("growth", "decline") or q.unit == "times", time_ends=time_ends)
     # Every part is an already-validated record or a plain value: trusted construction skips re-validation.
@@ -600,19 +655,36 @@ def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
     return [a for a, _ in found], [b for _, b in found]
 
 
+# A clause is cut this many characters from the position it is asked for (at a space, so no word is
+# split). Every figure's subject, scope and cue searches read its clause: in a run-on sentence with no
+# break (60 KB of "... and ...") that would cost figures x length. News clauses run to ~300 characters.
+_CLAUSE_REACH = 600
+_SPACE = re.compile(r"\s")
+
+
 def _clause_start(text: str, pos: int) -> int:
     starts, ends = _clause_breaks(text)
     # The last break that ends at or before ``pos`` (a break must lie wholly before it).
     i = bisect_right(ends, pos) - 1
     while i >= 0 and ends[i] > pos:
         i -= 1
-    return ends[i] if i >= 0 else 0
+    start = ends[i] if i >= 0 else 0
+    if pos - start > _CLAUSE_REACH:
+        cut = pos - _CLAUSE_REACH
+        space = _SPACE.search(text, cut, cut + 40)
+        start = space.end() if space else cut
+    return start
 
 
 def _clause_end(text: str, pos: int) -> int:
     starts, _ = _clause_breaks(text)
     i = bisect_left(starts, pos)
-    return starts[i] if i < len(starts) else len(text)
+    end = starts[i] if i < len(starts) else len(text)
+    if end - pos > _CLAUSE_REACH:
+        cut = pos + _CLAUSE_REACH
+        space = _SPACE.search(text, cut, cut + 40)
+        end = space.start() if space else cut
+    return end
 
 
 def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], skip: Sequence[Span],
@@ -627,13 +699,32 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
                   and not _in_apposition(text, e.span.start - base, start)
                   and not _after_cue(LEXICON.examples_regex, text, lo, e.span.start - base)
                   and not _after_cue(LEXICON.membership_regex[1], text, lo, e.span.start - base)
-                  and not LEXICON.role_regex.match(text, e.span.end - base + 1)]  # "Baidu chief": a speaker's title
+                  and not LEXICON.role_regex.match(text, e.span.end - base + 1)  # "Baidu chief": a speaker's title
+                  and _may_be_subject(text, base, e)]
     left = [e for e in candidates if lo <= e.span.start - base and e.span.end - base <= start]
+    # "It employs 450 people in Germany", "Its gross margin was 53%, ... an earthquake in Taiwan": the
+    # clause is about the organisation it points back to, not a place in a phrase of its own.
+    org_pointer = (_ORG_POINTER.search(text, max(lo, start - _ENTITY_REACH), start)
+                   or _ORG_POINTER.match(text, _LEADING.match(text, 0, 20).end()))
     if left:
+        if left[-1].type in ("place", None) and _PLACE_PHRASE.search(text, max(0, left[-1].span.start - base - 12),
+                                                                     left[-1].span.start - base):
+            # "BYD's share of sales in China rose", "build a factory in Ohio and hire 150": an organisation
+            # named before the place, or pointed back to, is what the clause is about.
+            orgs = [e for e in left[:-1] if e.type in ("org", "product") or (_org_like(e) and not _LISTED_PLACE.search(
+                text, max(0, e.span.start - base - 12), e.span.start - base))]
+            if orgs:
+                return orgs[-1]
+            if org_pointer and (state.topic_org or state.main_org):
+                return state.topic_org or state.main_org
         return left[-1]
+    speaker = _reporting_speaker(text, base, lo, start, entities, skip)
+    if speaker is not None:  # "TSMC reported revenue of NT$592.6 billion": the speaker's own figure
+        return speaker
     for e in candidates:  # "... released in China"
         s = e.span.start - base
-        if start < s < hi and e.type in ("place", None) and _PLACE_AFTER.search(text[max(0, s - 12) : s]):
+        if (start < s < hi and e.type in ("place", None) and _PLACE_AFTER.search(text[max(0, s - 12) : s])
+                and not org_pointer and "," not in text[start:s]):
             return e
     earlier = [e for e in candidates if e.span.end - base <= lo and e.type != "person"]
     # A pronoun or description pointing back, unless it names the source ("the company said").
@@ -646,6 +737,12 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
                     and any(s.contains(e.span) for s in skip)]
         if speakers and re.search(r"\b(?:it|its)\b", text[speakers[-1].span.end - base : hi], re.IGNORECASE):
             return speakers[-1]
+    if pointing_back and earlier:
+        # "a round led by Sequoia Capital that values the company at $2.1bn": the company is not the agent
+        earlier = [e for e in earlier if not _AGENT.search(text, max(0, e.span.start - base - 12),
+                                                           e.span.start - base)] or earlier[:0]
+        if not earlier:
+            return state.topic_org or state.topic
     if earlier:  # "China had 130 LLMs, while regulators said that the total had reached 40"
         return earlier[-1]
     if rate:  # "$2 per GPU hour": a price of a unit, not a figure about what the text is about
@@ -661,10 +758,114 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     # ... or when nothing is named before the figure and the sentence before had figures about the topic:
     # the text goes on about it ("Pre-training accounted for 2.664 million GPU hours" right after "The model
     # was pre-trained on 14.8T tokens"). Further away, an unnamed subject is left unknown.
-    if state.continued is not None and not any(
-            e.span and e.span.end - base <= start and not any(s.contains(e.span) for s in skip) for e in entities):
+    if state.continued is not None and not _about_market(text) and not any(
+            e.span.end - base <= start for e in candidates):
         return state.continued
     return None
+
+
+# "its", "it", "the company" before a figure: the clause is about an organisation named before.
+_ORG_POINTER = re.compile(
+    r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+)?(?:" + "|".join(re.escape(w) for w in LEXICON.claims["anaphora"]["org"])
+    + r"))(?![\w-])", re.IGNORECASE)
+# A place inside a phrase of its own: "in Ohio", "from Lisbon", "across Europe".
+_PLACE_PHRASE = re.compile(phrase_regex(_SUBJECT_WORDS["place_prepositions"]).pattern + r"\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+# An unlisted name in a phrase of places ("in Portugal and Spain"): a place too, not an organisation.
+_LISTED_PLACE = re.compile(_PLACE_PHRASE.pattern + r"|(?:,|\band)\s+$", re.IGNORECASE)
+# Who did another verb's action ("led by Sequoia Capital"): not what "the company" points back to.
+_AGENT = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+# A figure right before a name ("94 Boeing 737s", "10,000 Tesla cars"): the name modifies what is counted.
+_FIGURE_BEFORE_NAME = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?\s+(?:[a-z][\w-]*\s+)?$")
+# ... unless the number is a year or a day of a month ("In 2019 Baidu", "on March 3 Tesla said").
+_YEAR_OR_DAY = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d\s|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                          + r")\.?\s+\d{1,2}\s", re.IGNORECASE)
+# "The Beijing company", "its first Arizona fab": a place naming where an organisation or site is.
+# (Case-sensitive: the head and the word before it are lower-case nouns, "cut Bank Rate" is not one.)
+_PLACE_MODIFIER_HEAD = re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + phrase_regex(_SUBJECT_WORDS["place_modified_heads"]).pattern)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|its|their|a|an|this|that|our|his|her)|[’']s)\s+(?:[a-z][\w-]*\s+)?$")
+# The speaker is the subject when its verb takes the figure's noun as object ("TSMC reported revenue of").
+_OBJECT_VERB = re.compile(
+    LEXICON.speech_gap_regex.pattern + r"(?:" + phrase_regex(_SUBJECT_WORDS["object_verbs"]).pattern
+    + r")\s+(?!that\b)[^,;:]*$", re.IGNORECASE)
+_NOT_NAMES = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
+_NOT_SUBJECT_FIRST = frozenset(_SUBJECT_WORDS["not_subject_first_words"])
+_ROLE_BEFORE = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
+
+
+def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
+    """Whether a name may be what a figure is about: not a term that looks like a name ("Series B", "Bank
+    Rate", "Consumer Price Index"), not a maker modifying a counted noun ("94 Boeing 737s"), not a place
+    naming a site ("its Arizona fab", "the Beijing company"), not a person after their title ("chief
+    executive Elon Musk")."""
+    s, t = e.span.start - base, e.span.end - base
+    words = e.name.split()
+    if e.method == "unresolved" and (fold(e.name) in _NOT_NAMES or (
+            len(words) > 1 and words[0].lower() in _NOT_SUBJECT_FIRST and words[-1].lower() not in _ORG_SUFFIXES)):
+        return False
+    figure = _FIGURE_BEFORE_NAME.search(text, max(0, s - 30), s)
+    if figure and not _YEAR_OR_DAY.search(text, max(0, figure.start() - 12), figure.end()):
+        return False
+    if e.type in ("place", None) and _PLACE_MODIFIER_HEAD.match(text, t) and _DETERMINER_BEFORE.search(text, max(0, s - 40), s):
+        return False
+    return not (_is_person(e) and not _org_like(e) and _ROLE_BEFORE.search(text, max(0, s - 40), s))
+
+
+def _reporting_speaker(text: str, base: int, lo: int, start: int, entities: Sequence[EntityRef],
+                       skip: Sequence[Span]) -> EntityRef | None:
+    """The organisation named as a source in the clause when its verb takes the figure's noun as object:
+    "TSMC reported first-quarter revenue of NT$592.6 billion", "Acme posted a net loss of $3m"."""
+    for e in reversed(entities):
+        t = e.span.end - base if e.span else -1
+        if lo <= e.span.start - base and t <= start and _org_like(e) and any(k.contains(e.span) for k in skip):
+            return e if _OBJECT_VERB.match(text[t:start]) else None
+    return None
+
+
+_COMPANY_MEASURES = frozenset(_SUBJECT_WORDS["company_measures"])
+_PLACE_MEASURES = frozenset(_SUBJECT_WORDS["place_measures"])
+_PLACE_WHOLES = frozenset(_SUBJECT_WORDS["place_wholes"])
+_MARKET_WORDS = phrase_regex(_SUBJECT_WORDS["market_words"])
+_COVERED_CUES = phrase_regex(_SUBJECT_WORDS["covered_cues"])
+_COVERED_NAME = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _story_subject(text: str, measure: str | None, whole: str | None, state: _State) -> EntityRef | None:
+    """What a figure that names nothing is about, as a reader takes it: a national statistic ("net borrowing
+    was £120bn", "4.4% of GDP") is about the place the story is about; a company measure ("Net profit rose
+    9%") about its main organisation; a figure about a whole market ("Global shipments rose") about nothing."""
+    if _about_market(text):
+        return None
+    if measure in _PLACE_MEASURES or (whole is not None and whole.lower() in _PLACE_WHOLES):
+        return state.main_place
+    if measure in _COMPANY_MEASURES:
+        return state.main_org
+    return None
+
+
+@lru_cache(maxsize=8)
+def _about_market(text: str) -> bool:
+    """Whether the sentence speaks of a whole market (asked once per sentence, not once per figure); "22% of
+    the global market" is a share of the market held by someone, not a figure about it."""
+    return any(not _OF_THE.search(text, max(0, m.start() - 8), m.start()) for m in _MARKET_WORDS.finditer(text))
+
+
+_OF_THE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _covered_company(text: str, base: int, start: int, subject: EntityRef, entities: Sequence[EntityRef],
+                     state: _State) -> EntityRef:
+    """A broker's price target or rating is about the company it covers: the one named after "on"/"for"
+    ("raised its price target on Acme"), else the story's main organisation, not the broker."""
+    lo = _clause_start(text, start)
+    cue = _COVERED_CUES.search(text, max(lo, start - _ENTITY_REACH), start)
+    if cue is None or subject.span is None or subject.span.start - base > cue.start():
+        return subject
+    for e in entities:
+        s = e.span.start - base if e.span else -1
+        if cue.end() <= s < start and _org_like(e) and _COVERED_NAME.search(text, cue.end(), s):
+            return e
+    return state.main_org or subject
 
 
 def _after_cue(cue: re.Pattern[str], text: str, lo: int, pos: int) -> bool:
@@ -733,6 +934,7 @@ _NEXT_LEG = re.compile(r"\s*,?\s*(?:to|and|versus|against)\s+$", re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(?:as\s+(?:many|much)|than|times)\b|×", re.IGNORECASE)
 _CLAUSE_PUNCT = re.compile(r"[.,;]")
 _ENTITY_REACH = 400  # characters either side of a figure within which names are weighed
+_FIGURE_REACH = 1000  # characters either side of a figure that its noun phrase and cues are read from
 _TIME_REACH = 250  # characters either side of a figure within which its time is looked for
 
 
@@ -1051,7 +1253,7 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
                         if LEXICON.speech_gap_regex.fullmatch(text, d.end(), v.start())]
         if descriptions:  # "the Beijing start-up said", "the company puts the cost at ..."
             d = descriptions[-1]
-            who = _described_source(d.group(), base, d.start(), entities, state)
+            who = _described_source(d.group(), base, d.start(), entities, state, text)
             if who is not None:
                 return who.name, [Span(start=base + d.start(), end=base + d.end())]
         generic = [g for g in LEXICON.generic_source_regex.finditer(text, window, v.start())]
@@ -1094,14 +1296,14 @@ _CAPITAL_WORD = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")
 
 
 def _described_source(phrase: str, base: int, pos: int, entities: Sequence[EntityRef],
-                      state: _State) -> EntityRef | None:
+                      state: _State, text: str = "") -> EntityRef | None:
     """The named source a description stands for: "the company" -> the organisation in play,
     "the report" -> the last source named by name."""
     if LEXICON.document_regex.fullmatch(phrase.strip()):
         return state.last_source
     d = LEXICON.description_regex.fullmatch(phrase.strip())
     if d and LEXICON.anaphora.get(d.group("head").lower()) == "org" and not phrase.lower().startswith(("this", "that")):
-        return _org_in_play(base, pos, entities, state)
+        return _org_in_play(base, pos, entities, state, text)
     return None
 
 
@@ -1143,6 +1345,12 @@ def _is_person(e: EntityRef) -> bool:
 
 # Between a role word and the name: a space, or "and <other role>" ("co-founder and chief executive Li").
 _ROLE_GAP = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
+# Around the role words: "PERSON, (the) ROLE", "ROLE of ORG", "ORG's ROLE". Searched near the role words only
+# (not from the sentence start), so a run-on sentence of roles costs linear time.
+_ROLE_REACH = 200
+_COMMA_BEFORE = re.compile(r",\s*(?:the\s+|its\s+)?$")
+_OF_AFTER = re.compile(r"\s+(?:of|at)\s+")
+_ORG_BEFORE_ROLE = re.compile(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$")
 
 
 def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
@@ -1161,19 +1369,19 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
                 break
         if person is None:
             # "PERSON, (the) ROLE of ORG"
-            pre = re.search(r",\s*(?:the\s+|its\s+)?$", text[: m.start()])
+            pre = _COMMA_BEFORE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
             if pre:
                 e = by_end.get(pre.start())
                 if e and _is_person(e):
                     person = e
         if person is None:
             continue
-        post = re.match(r"\s+(?:of|at)\s+", text[m.end():])
+        post = _OF_AFTER.match(text, m.end())
         if post:
-            org = by_start.get(m.end() + post.end())
+            org = by_start.get(post.end())
         if org is None:
             # "ORG's ROLE" or "ORG ROLE" just before the role words (allowing "co-founder and").
-            lead = re.search(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$", text[: m.start()])
+            lead = _ORG_BEFORE_ROLE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
             if lead:
                 e = by_end.get(lead.start())
                 if e and not _is_person(e) and e.type in ("org", "body", None):
@@ -1186,8 +1394,20 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
                 if pointer.group("own") or LEXICON.description_regex.search(text, _clause_start(text, pointer.start()),
                                                                             pointer.start()):
                     org = _org_in_play(base, pointer.start(), entities, state)
+        if org is None and not any(e.span and e.span.start - base < m.start() and not _is_person(e) for e in entities):
+            # "Chief executive C.C. Wei said ..." in a story about TSMC: a title without an organisation,
+            # with no other name before it, is at the organisation in play.
+            org = state.topic_org or state.main_org
         span = Span(start=base + min(m.start(), person.span.start - base),
                     end=base + max(m.end(), person.span.end - base))
+        out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
+                             person=person, role=role, org=org, time=time))
+    for m in LEXICON.role_verb_regex.finditer(text):  # "Jane Roe, who heads Acme"
+        person, org = by_end.get(m.start()), by_start.get(m.end())
+        if person is None or org is None or not _is_person(person) or not (_org_like(org) or org.type == "body"):
+            continue
+        role = LEXICON.claims["role_verbs"][m.group("verb").lower()]
+        span = Span(start=person.span.start, end=org.span.end)
         out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
                              person=person, role=role, org=org, time=time))
     return out

@@ -25,7 +25,16 @@ def phrase_regex(phrases: list[str], *, flexible_possessive: bool = False) -> re
 
     With ``flexible_possessive`` a possessor may stand after the first word
     ("received Beijing's approval" matches "received approval").
+
+    >>> phrase_regex(["rose", "rose to", "fell"]).search("It ROSE  to 5").group()
+    'ROSE  to'
     """
+    normal = [" ".join(p.lower().split()) for p in phrases]
+    if not flexible_possessive and all(n == p for n, p in zip(normal, phrases)):
+        # Lower-case, single-spaced phrases (all lists but the event ones) as a prefix tree: same
+        # matches (the longest phrase at a position wins either way), but the engine reads a shared
+        # prefix once instead of once per phrase at every character.
+        return re.compile(r"(?<![\w-])(?:" + _phrase_tree(normal) + r")(?![\w-])", re.IGNORECASE)
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [re.escape(w) for w in phrase.split()]
@@ -35,6 +44,33 @@ def phrase_regex(phrases: list[str], *, flexible_possessive: bool = False) -> re
         else:
             parts.append(r"\s+".join(words))
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _phrase_tree(phrases: list[str]) -> str:
+    """A regex matching any of ``phrases`` (lower case, single spaces), built as a prefix tree.
+
+    A space stands for ``\\s+``; each node's branches start with distinct characters, so at
+    most one is entered. Where a phrase ends inside a longer one the rest is optional and
+    greedy: the longest phrase that fits is tried first, as in a longest-first alternation.
+
+    >>> _phrase_tree(["up", "up to", "down"])
+    '(?:down|up(?:\\\\s+to)?)'
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def first_words(phrases) -> frozenset[str]:
@@ -229,7 +265,7 @@ class Lexicon:
         attribution = [*c["attribution"]["speech_verbs"], *c["attribution"]["source_before"],
                        *c.get("anaphora", {}).get("estimate_verbs", [])]
         return {
-            "roles": first_words(w for words in c["roles"].values() for w in words),
+            "roles": first_words([*(w for words in c["roles"].values() for w in words), *c.get("role_verbs", {})]),
             "events": first_words(w for words in c["events"].values() for w in words),
             "membership": first_words([*c["membership"]["positive"], *c["membership"]["negative"]]),
             "attribution": first_words(attribution),
@@ -244,6 +280,17 @@ class Lexicon:
     def role_regex(self) -> re.Pattern[str]:
         """Finds role words."""
         return phrase_regex(list(self.role_words))
+
+    @cached_property
+    def role_verb_regex(self) -> re.Pattern[str]:
+        """ ", who heads": a person's role given by a verb before the organisation; group ``verb``.
+
+        >>> LEXICON.role_verb_regex.search("Jane Roe, who runs Acme, said").group("verb")
+        'runs'
+        """
+        verbs = phrase_regex(list(self.claims.get("role_verbs", {}))).pattern
+        return re.compile(r",\s+who\s+(?:now\s+|also\s+|jointly\s+)?(?P<verb>" + verbs + r")\s+(?:the\s+)?",
+                          re.IGNORECASE)
 
     @cached_property
     def event_regex(self) -> list[tuple[str, re.Pattern[str]]]:

@@ -380,3 +380,96 @@ def test_a_year_named_without_a_figure_sets_no_period():
             "It opened 14 shops. ")
     got = _by_text(figures(text, published="2024-02-14"))
     assert got["14"].time.start != date(2019, 1, 1)
+
+
+# -- subjects a reader gives: the organisation in play, the story's main entity, national statistics --------
+
+
+def _subjects(text, published="2024-05-01"):
+    return [(c.text, c.subject.name if c.subject else None) for c in figures(text, published)]
+
+
+def test_maker_before_a_counted_noun_is_not_the_subject():
+    text = "Atlantica Airways flies 186 aircraft, including 94 Boeing 737s and 40 Airbus A321neos."
+    got = _subjects(text)
+    assert got[:2] == [("186", "Atlantica Airways"), ("94", "Atlantica Airways")]
+    assert {s for _, s in got} == {"Atlantica Airways"}
+
+
+def test_place_in_a_phrase_of_its_own_loses_to_the_organisation():
+    text = ("Atlantica Airways carried more than 19,000 passengers a day from Lisbon last year. It employs about "
+            "3,000 people in Portugal and Spain, and its share of flights in Portugal rose to 41%.")
+    assert [s for _, s in _subjects(text)] == ["Atlantica Airways"] * 3
+
+
+def test_place_as_grammatical_subject_stays_the_subject():
+    text = "Portugal added 2,300 megawatts of solar capacity in 2023, most of it built by Iberdrola."
+    assert _subjects(text)[0] == ("2,300 megawatts", "Portugal")
+
+
+def test_place_naming_a_site_is_not_the_subject():
+    text = ("Kestrel Foods opened a plant in Ohio last year. Its new Ohio plant, a $300m site that employs about "
+            "800 people, opens in May. The Ohio company said 120 more jobs would follow.")
+    subjects = [s for _, s in _subjects(text)]
+    assert subjects[:3] == ["Kestrel Foods"] * 3
+
+
+def test_results_story_figures_without_a_name_are_about_the_main_company():
+    text = ("Kestrel Foods reported first-half revenue of £1.2bn on Tuesday, up 6% from a year earlier.\n\n"
+            "Net profit rose 8% to £95m. Operating margin widened to 7.9%.")
+    assert [s for _, s in _subjects(text)] == ["Kestrel Foods"] * 5
+
+
+def test_market_wide_figure_has_no_subject():
+    text = ("Kestrel Foods reported revenue of £1.2bn on Tuesday.\n\n"
+            "Global packaged-food sales rose 3% to $2.1 trillion last year, the industry body said.")
+    assert _subjects(text)[1:] == [("3%", None), ("$2.1 trillion", None)]
+
+
+def test_national_statistics_are_about_the_country_of_the_story():
+    text = ("Britain's economy grew 0.6% in the first quarter, the statistics office said.\n\n"
+            "Public sector net borrowing was £20.5bn in April, or 2.1% of GDP. Debt stood at 98.5% of national "
+            "income.")
+    assert [s for _, s in _subjects(text)] == ["United Kingdom"] * 4
+
+
+def test_capitalised_terms_and_sentence_openers_are_not_subjects():
+    text = ("The Bank of England cut Bank Rate to 5% on Thursday. Consumer Price Index inflation fell to 2.3% in "
+            "April. Futures markets price in two more cuts this year.")
+    got = _subjects(text)
+    assert got[0] == ("5%", "Bank of England")
+    assert all(s not in ("Bank Rate", "Consumer Price Index", "Futures") for _, s in got)
+
+
+def test_broker_price_target_is_about_the_company_covered():
+    text = ("Kestrel Foods reported revenue of £1.2bn on Tuesday. Berenberg raised its price target to 1,450 pence "
+            "after the results.")
+    assert _subjects(text)[1] == ("1,450 pence", "Kestrel Foods")
+
+
+def test_round_led_by_an_investor_values_the_company_not_the_investor():
+    text = "Kestrel Robotics has raised $80m in a round led by Accel that values the company at $600m."
+    assert [s for _, s in _subjects(text)] == ["Kestrel Robotics"] * 2
+
+
+def test_title_without_organisation_takes_the_organisation_in_play():
+    text = ("Kestrel Foods reported revenue of £1.2bn on Tuesday. Chief executive Jane Roe said demand was "
+            "steady. Co-chief executive Tom Lake said prices would hold. Mia Chen, who heads Kestrel Foods, "
+            "spoke last.")
+    roles = [(r.person.name, r.role, r.org.name if r.org else None) for r in claims(text) if isinstance(r, RoleClaim)]
+    assert ("Jane Roe", "ceo", "Kestrel Foods") in roles
+    assert ("Tom Lake", "ceo", "Kestrel Foods") in roles
+    assert ("Mia Chen", "head", "Kestrel Foods") in roles
+
+
+def test_founded_in_a_relative_clause_after_a_description():
+    text = ("Kestrel Robotics has raised $80m. The start-up, which was founded in 2019, makes warehouse robots.")
+    [e] = [c for c in claims(text) if isinstance(c, EventClaim)]
+    assert e.event == "founded" and [p.name for p in e.participants] == ["Kestrel Robotics"]
+    assert (e.time.start, e.time.end) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_share_of_the_global_market_keeps_the_company_in_play():
+    text = ("Kestrel Foods sold 2.1 million meals in May. Analysts at Acme Research estimated that the group "
+            "now holds 12% of the global market for ready meals.")
+    assert _subjects(text)[1] == ("12%", "Kestrel Foods")

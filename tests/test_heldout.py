@@ -52,18 +52,23 @@ FLOORS: dict[str, float] = {
     # attribution 0.738.
     # Then quarters, halves and "N months to" periods, a results story's reporting period and 14 new
     # measures (2026-11-25): time 0.95, measure 0.938, counted 0.95; floors raised again.
+    # Then the subject pass (the organisation in play over places in phrases of their own, the story's main
+    # organisation and place as fallback, makers/sites/terms that are not subjects, titles at the org in
+    # play): subject 0.988, attribution 0.825, roles 1.0, events 1.0.
     "recall": 0.94,
     "precision": 0.9,
     "value": 0.94,
     "bound": 0.93,
     "unit": 0.94,
     "value_bound_unit": 0.93,
-    "subject": 0.6,
+    "subject": 0.95,
     "measure": 0.9,
     "counted": 0.92,
     "scope": 0.85,
     "time": 0.9,
-    "attribution": 0.72,
+    "attribution": 0.78,
+    "roles": 0.95,
+    "events": 0.95,
 }
 
 
@@ -186,18 +191,12 @@ def test_heldout_size() -> None:
 
 #: Known misreadings: test id -> what is misread. Each is an xfail(strict=True), so a fix is noticed.
 KNOWN_MISSES: dict[str, str] = {
-    "chipmaker_results:more than double": "verb multiple with a hedge ('would more than double') is not read as 2 times",
-    "robotics_funding:more than double": "verb multiple with a hedge ('more than double what investors paid') is not read",
     "chipmaker_results:$40bn-plus": "the '-plus' suffix is dropped: surface '$40bn', bound exact instead of more_than",
     "chipmaker_results:absent:3nm": "process node '3nm' yields a bare figure 3",
     "chipmaker_results:absent:5nm": "process node '5nm' yields a bare figure 5",
     "chipmaker_results:absent:iPhone 15 Pro": "the model number in 'iPhone 15 Pro' yields a figure 15",
     "smartphone_shipments:absent:iPhone 15": "the model number in 'iPhone 15' yields a figure 15",
     # named claims
-    "chipmaker_results:roles:C.C. Wei": "role ceo found but org is None: 'Chief executive C.C. Wei' names no org in the sentence",
-    "robotics_funding:roles:Anna Keller": "role ceo found but org is None: 'Chief executive Anna Keller' names no org in the sentence",
-    "streaming_subscribers:roles:Greg Peters": "'Co-chief executive Greg Peters' yields no role claim",
-    "robotics_funding:events:Northwind Robotics": "'The start-up, which was founded in 2019' yields no founded event",
     "robotics_funding:memberships:backers": "only Index Ventures is a member: 'the German state bank KfW' is dropped",
 }
 
