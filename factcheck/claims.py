@@ -65,11 +65,14 @@ _NP_STOP = frozenset(
     have has had will would can could may might should must do does did said says say told its their his her
     this these those it they he she we while when where after before since until per each every across between
     into onto over under about around against during through via among including like such not also
-    so if because whereas earlier later ago previously respectively annually year-on-year""".split()
+    so if because whereas earlier later ago previously respectively annually year-on-year without out off
+    rather""".split()
 )
 # Determiners and fillers skipped at the start of a noun phrase.
 _NP_SKIP = frozenset("a an the its their his her our some of".split())
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+")
+# Every word that opens a listed measure phrase ("generating" in "generating capacity").
+_MEASURE_FIRST_WORDS = frozenset(n.split()[0] for n in LEXICON.measure_nouns)
 # Clause boundaries for subject search: semicolons, colons, dashes, "that" after a verb of saying.
 # (One word boundary before all the words: the engine then tests the words only at word starts.)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\b(?:that|which include|while|whereas|but|of\s+(?:which|whom))\b",
@@ -92,7 +95,9 @@ _PRONOUNS = frozenset({"them", "these", "those", "which", "whom"})
 # First words of a comparative after a relative figure ("50% more efficient", "30% cheaper").
 _COMPARATIVES = frozenset({"more", "less", "fewer", "as"})
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
-_WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' -]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while)\b|$)", re.IGNORECASE)
+_WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' -]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
+                    r"for|from|to|over|against|since|during|because|who|which|that|are|is|were|was)\b|$)",
+                    re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
 _SUBJECT_TYPES = frozenset({"org", "product", "place", "body", None})
 _ATTRIBUTION_TRIM = re.compile(r"^(?:brokerage|broker|the|research firm|consultancy|analysts? at)\s+", re.IGNORECASE)
@@ -462,8 +467,10 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
         if not words and low in skip:
             pos = m.end()
             continue
-        if low in _NP_STOP or (words and (low.endswith("ing") and low not in LEXICON.measure_nouns)):
-            break
+        if low in _NP_STOP or (words and low.endswith("ing") and low not in _MEASURE_FIRST_WORDS):
+            break  # "generating capacity" opens a listed measure phrase; "users growing fast" does not
+        if words and low in ("a", "an", "the"):
+            break  # "2 billion tablets a year": an article opens another phrase
         if words and low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns:
             break  # "1.2 million migrants arrived": a verb after the head ends the phrase
         if words and LEXICON.scope_of(low) and not LEXICON.scope_of(low, in_noun_phrase=True) == "registered":
@@ -522,31 +529,46 @@ def _counted_before(before: str) -> str | None:
 
 
 def _measure(unit: str | None, counted: str | None, whole: str | None, before: str) -> str | None:
+    share_like = unit in ("percent", "percentage_points")
     if counted:
         first = re.split(r"\s+(?:and|or)\s+", counted)[0]
         key = LEXICON.measure_of(first) or LEXICON.measure_of(counted)
         if key:
             return key
-        if unit is None and _singular(counted.split()[-1]) not in _GENERIC_COUNTED:
+        head = _noun_head(counted)
+        if unit is None and head is not None and head not in _GENERIC_COUNTED:
             # "288.9 million units": a count measures what it counts, whatever verb precedes it ("employs
             # 450 people" is left to the verb)
-            return _singular(counted.split()[-1])
-    if unit in ("percent", "percentage_points"):
+            return head
+        if share_like and head is not None and counted.split()[-1].lower() != head:
+            return "share"  # "one in four households", "20% of patients": a part of the people counted
+    if share_like:
         if whole and LEXICON.measure_of(whole) not in ("growth", "decline"):
             return "share"  # "46% of wafer revenue", "4.4% of GDP": a part of a whole
-    window = before[-(90 if unit in ("percent", "percentage_points") else 45):]
+    # A closed relative clause between a cue and the figure is another statement: its words do not name
+    # the figure ("services inflation, which policymakers watch as a gauge of price pressure, was 5.7%").
+    window = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), before[-(90 if share_like else 45):])
     adjacent = LEXICON.adjacent_cue_regex.search(window)
     if adjacent:  # "..., up 25 per cent": a change word right before the figure
         return LEXICON.cue_key(adjacent.group())
-    cue = None
-    for cue in LEXICON.cue_regex.finditer(window):
-        pass  # the cue nearest the figure names it ("valuation at $2.8 billion, up 25 per cent")
+    cue = change = None
+    for found in LEXICON.cue_regex.finditer(window):
+        # the cue nearest the figure names it ("valuation at $2.8 billion, up 25 per cent"); a percentage is
+        # never an amount of money or power ("raised its growth forecast to 1.25%" is not funding)
+        key = LEXICON.cue_key(found.group())
+        if not (share_like and key in _AMOUNT_MEASURES):
+            cue = found
+        if key in ("growth", "decline"):
+            change = found
+    if change is not None and _BY_BEFORE.search(window):
+        cue = change  # "lowering Bank Rate by a quarter of a point": a figure after "by" is the change
     named = None if cue is not None and not window[cue.end():].strip() else _NOUN_OF.search(window)
     if named:  # "duties of up to 35.3%", "a market value of $770bn": the noun the figure is "of"
         phrase = named.group("phrase")
         key = LEXICON.measure_of(phrase)
         head = phrase.split()[-1].lower()
-        if key or (head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP):
+        if key or (head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP
+                   and _noun_head(head) is not None):
             return key or _singular(head)
     if cue is not None:
         key = LEXICON.cue_key(cue.group())
@@ -554,12 +576,55 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose
             return _measure_named_before(before[: len(before) - len(window) + cue.start()])
         return key
+    if unit is not None and LEXICON.unit_measure(unit):
+        return LEXICON.unit_measure(unit)  # "the United States added 33 GW": a power figure is capacity
+    if share_like and _LEVEL_BEFORE.search(window):
+        # "raised its forecast for economic growth this year to 1.25%": a level the clause's measure noun
+        # moved to or stood at
+        named_noun = None
+        for named_noun in _MEASURE_NOUN.finditer(window[_clause_start(window, len(window)):]):
+            pass
+        key = LEXICON.measure_of(named_noun.group()) if named_noun is not None else None
+        if key not in _AMOUNT_MEASURES:
+            return key
     if counted:
-        head = counted.split()[-1].lower().strip("’'")
         if unit not in (None, "times", "percent", "percentage_points"):
             return None  # "$5 billion deal": a money amount whose measure we cannot name
-        return _singular(head)
+        return _noun_head(counted)
     return None
+
+
+# Measures that are amounts (money, power): their cues never name a percentage.
+_AMOUNT_MEASURES = frozenset(k for k, spec in LEXICON.measures["measure"].items() if spec.get("money") or spec.get("units"))
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# A figure that is the level something moved to or stands at: "to 1.25%", "at 5%", "by 0.4%".
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
+# A relative clause closed by a comma (or "which"/"who" clause ending the text before a figure).
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]{0,120},", re.IGNORECASE)
+_NOT_NOUNS = frozenset(load_toml("stopwords.toml")["not_nouns"])
+_IRREGULAR_PLURALS: dict[str, str] = LEXICON.measures.get("irregular_plurals", {})
+_NOT_PAST_NOUNS = LEXICON.time_words["not_past"]  # "-ed" words that are nouns or adjectives ("hundred")
+
+
+def _noun_head(phrase: str) -> str | None:
+    """The measure key of a phrase's last word when it can be a noun: not a verb form ("wanted",
+    "seen"), an adverb or comparative ("rather", "more", "lower"), an ordinal ("first") or a code with
+    digits ("A321XLR"); else None.
+
+    >>> _noun_head("leased"), _noun_head("more"), _noun_head("A321XLR"), _noun_head("people"), _noun_head("jets")
+    (None, None, None, 'person', 'jet')
+    """
+    word = phrase.split()[-1].strip("’'\"“”") if phrase.split() else ""
+    low = word.lower()
+    if not low.isascii() or not low.replace("-", "").isalpha() or low in _NOT_NOUNS or low in _NP_STOP:
+        return None  # a code ("a321xlr", "h100"), an adverb, a comparative or a stop word
+    if low in LEXICON.measure_nouns:
+        return _singular(low)
+    if (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_NOUNS) or low.endswith("ly"):
+        return None  # "the other four wanted", "the 22% seen", "rose sharply"
+    if word.isupper() and len(word) > 1 and low not in LEXICON.measure_nouns:
+        return None  # an acronym or product code names a thing, not what is measured
+    return _singular(low)
 
 
 def _not_counted(phrase: str) -> bool:
@@ -584,6 +649,8 @@ def _singular(word: str) -> str:
     ('duty', 'unit', 'business', 'box')
     """
     w = word.lower().strip("’'")
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
@@ -594,6 +661,8 @@ def _singular(word: str) -> str:
 # "<noun phrase> of <figure>": up to three words before "of" right before the figure.
 _NOUN_OF = re.compile(r"(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+of\s+$")
 _NOUN_OF_EXCLUDED = frozenset(LEXICON.measures["noun_of_exclusions"]["words"])
+# Every listed measure noun, longest first: the last one in a clause names a bare percentage.
+_MEASURE_NOUN = phrase_regex(list(LEXICON.measure_nouns))
 # Counted nouns too general to name a measure on their own ("450 people": employees? residents?).
 _GENERIC_COUNTED = frozenset(LEXICON.measures["generic_counted"]["words"])
 
@@ -602,11 +671,8 @@ def _measure_named_before(text: str) -> str | None:
     """The first listed measure noun in the clause that ends ``text`` ("Venture investment in ... rose")."""
     clause = text[_clause_start(text, len(text)) :]
     clause = clause[clause.rfind(",") + 1 :] if "," in clause else clause
-    for m in _WORD.finditer(clause):
-        key = LEXICON.measure_nouns.get(m.group().lower())
-        if key:
-            return key
-    return None
+    m = _MEASURE_NOUN.search(clause)  # a listed phrase ("jobless rate"), not only a single word
+    return LEXICON.measure_of(m.group()) if m else None
 
 
 def _scope(text: str, start: int, end: int, counted: str | None) -> str | None:
@@ -1050,6 +1116,9 @@ def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
 _CLAUSE_PUNCT_HARD = re.compile(r"[;.:]\s|\band\s+(?:said|says)\b")
 # A time inside ", which ... ," before the figure, or the time of a baseline figure ("up from about 15
 # million in the third quarter, and ... 40%").
+# "... in 2015 and employs 19,000 people": "and" opens a present-tense clause of its own.
+_PRESENT_AFTER_AND = re.compile(r"\band\s+(?:now\s+|still\s+|currently\s+)?"
+                                + LEXICON.time_regex["present_markers"].pattern + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.IGNORECASE)
 _BASELINE_BEFORE = re.compile(
     r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus)"
@@ -1062,6 +1131,8 @@ def _elsewhere_before(text: str, t0: int, t1: int, start: int, *, change: bool) 
     another comparison."""
     if "," in text[t1:start] and _RELATIVE_OPEN.search(text, max(0, t0 - 80), t0):
         return True
+    if _PRESENT_AFTER_AND.search(text[t1:start]):
+        return True  # "which listed in 2015 and employs 19,000 people": the figure is in a present clause
     return not change and _BASELINE_BEFORE.search(text, max(0, t0 - 70), t0) is not None and "," in text[t1:start]
 
 

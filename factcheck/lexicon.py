@@ -128,6 +128,27 @@ class Lexicon:
         return out
 
     @cached_property
+    def money_measures(self) -> frozenset[str]:
+        """Measures that are amounts of money: their cues never name a percentage.
+
+        >>> "revenue" in LEXICON.money_measures, "growth" in LEXICON.money_measures
+        (True, False)
+        """
+        return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("money"))
+
+    def unit_measure(self, unit: str | None) -> str | None:
+        """The measure a physical unit implies when nothing else names one ("473 GW" -> capacity).
+
+        >>> LEXICON.unit_measure("GW"), LEXICON.unit_measure("USD")
+        ('capacity', None)
+        """
+        return self._unit_measures.get(unit or "")
+
+    @cached_property
+    def _unit_measures(self) -> dict[str, str]:
+        return {u: key for key, spec in self.measures["measure"].items() for u in spec.get("units", ())}
+
+    @cached_property
     def cumulative(self) -> frozenset[str]:
         """Measures that are running totals."""
         return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("cumulative"))

@@ -32,9 +32,17 @@ FLOORS: dict[str, float] = {
     # precision 0.99, value 0.975, bound 0.97, unit 0.911, value_bound_unit 0.896, subject 0.292, measure
     # 0.302, counted 0.698, scope 0.916, time 0.545, attribution 0.797; roles 0.125, events 0.0,
     # memberships 0.0. Only these three are asserted, and loosely: the set measures, it is not a target.
+    # From 2026-11-26 the set is a DEVELOPMENT set (see fixtures/heldout2/README.md): measure, counted and
+    # time were tuned on its errors with general rules (nouns only as measure heads, money cues never
+    # naming a percentage, macro measures, power units, shares of people counted, present clauses after
+    # "and"): measure 0.46 -> 0.703, counted 0.802 -> 0.837, time 0.609 -> 0.614. Their floors sit a few
+    # points under those figures.
     "recall": 0.8,
     "precision": 0.8,
     "value": 0.8,
+    "measure": 0.67,
+    "counted": 0.8,
+    "time": 0.58,
 }
 
 
