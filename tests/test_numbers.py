@@ -544,3 +544,17 @@ def test_fractions_of_a_point_and_power_units(text, value, unit, surface):
 def test_base_form_multipliers_and_counts_of_occasions(text, expected):
     got = [(m.text, m.quantity.bound.value, str(m.quantity.value), m.quantity.unit) for m in find_numbers(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The company spent $1.1bn on a plant.", "USD"),  # not "nt $": New Taiwan dollars
+        ("The firm's tenant $2m lease", "USD"),
+        ("Tickets cost NT$500.", "TWD"),
+        ("It paid HK$3bn.", "HKD"),
+    ],
+)
+def test_currency_letters_before_a_dollar_sign_start_a_word(text, unit):
+    (m,) = find_numbers(text)
+    assert m.quantity.unit == unit

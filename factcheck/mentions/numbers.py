@@ -176,7 +176,8 @@ def _lex() -> _Lexicon:
     for key in sorted(cur["prefixes"], key=len, reverse=True):
         letters = key.rstrip("$")
         if key.endswith("$") and len(letters) >= 2:
-            alts.append(f"(?i:{re.escape(letters)})" + r"\s?\$")
+            # Not inside a word: "spent $1.1bn" is dollars, not "nt $" (New Taiwan dollars).
+            alts.append(r"(?<![^\W\d_])" + f"(?i:{re.escape(letters)})" + r"\s?\$")
         else:
             alts.append(re.escape(key))
     codes = "|".join(sorted(cur["codes"], key=len, reverse=True))
