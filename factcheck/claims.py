@@ -1032,8 +1032,9 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
                           or _is_baseline(text, end, t0, t)):
             baselines.append(t)  # the baseline of "twice as many ... as in January", "up 6% from the first quarter"
             continue
-        if t0 >= end and _OTHER_CLAUSE.search(text, end, t0):
-            continue  # "..., which gained AI features in January": another clause's time
+        if t0 >= end and (_OTHER_CLAUSE.search(text, end, t0) or _RECORD_SINCE.search(text, end, t0)
+                          and t.text.lower().startswith("since")):
+            continue  # "..., which gained AI features in January": another clause's time; a record's baseline
         if t.span.end - base <= start and _elsewhere_before(text, t0, t.span.end - base, start, change=change):
             continue  # "The start-up, which was founded in 2019, ... hire 150", "up from 15 million in Q3, and 40%"
         if _statement_day(text, t0, t, times):
@@ -1096,6 +1097,8 @@ _OTHER_CLAUSE = re.compile(
     + r"[^;.]{0,80}?\bsince\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the first cut since March 2020" when the time expression itself starts with "since".
+_RECORD_SINCE = re.compile(_TIME_LISTS["superlatives"].pattern + r"[^;.]{0,80}?$", re.IGNORECASE)
 # "said on Tuesday", "published on Monday": the day of a statement.
 _STATEMENT_DAY = re.compile(LEXICON.speech_regex.pattern + r"(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")

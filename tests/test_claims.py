@@ -560,3 +560,11 @@ def test_percentages_of_a_whole_or_of_people_counted_are_shares(text: str, figur
 def test_a_present_clause_after_and_is_not_dated_by_the_past_clause(text: str) -> None:
     [c] = [c for c in figures(text, "2024-05-01") if c.quantity.unit is None and c.quantity.value > 50]
     assert (c.time.start, c.time.end) == (date(2024, 5, 1), date(2024, 5, 1))
+
+
+def test_a_records_since_date_is_not_the_figures_time():
+    text = ("The central bank lowered its main rate to 4.5%, the first time since June 2021 that it has cut. "
+            "Exports have grown 12% since June 2021.")
+    got = _by_text(figures(text, published="2024-09-20"))
+    assert got["4.5%"].time.as_of_publication  # "the first time since": the record's baseline
+    assert got["12%"].time.start == date(2021, 6, 1)  # a change over the span since then
