@@ -122,6 +122,7 @@ class _State:
     # The reporting period of a results story ("in the first quarter"): one set in the lead paragraph holds
     # for the document, one set later for its paragraph only.
     lead_period: TimeScope | None = None
+    lead_day: TimeScope | None = None  # the news day the lead names ("on Thursday"), days before publication
     paragraph_period: TimeScope | None = None
     paragraphs: int = 0  # body paragraphs begun so far
     prev_end: int = -1  # where the sentence before ended in the prose
@@ -215,7 +216,9 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         state.last_time = resolved_times[-1].time
     period = next((t.time for t in resolved_times if _is_reporting_period(t.time)), None)
     if period is None and state.paragraphs <= 1 and not sent.heading and state.lead_period is None:
-        period = _completed_year_reported(out, doc.published)
+        period = _completed_period_reported(out, doc.published)
+    if state.paragraphs <= 1 and not sent.heading and state.lead_day is None:
+        state.lead_day = _news_day(resolved_times, doc.published)
     if period is not None and not sent.heading:
         if state.paragraphs <= 1:
             state.lead_period = period
@@ -1160,6 +1163,8 @@ def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool
     period = state.paragraph_period or state.lead_period
     if not back_ref and period is not None and _reports_past(text, start, end):
         return period.model_copy(update={"text": f"{period.text} (reporting period)"})
+    if not back_ref and state.lead_day is not None and _reports_past(text, start, end):
+        return state.lead_day.model_copy(update={"text": f"{state.lead_day.text} (the story's news day)"})
     return _sentence_time(doc, [], back_ref, state, anchor=None)
 
 
@@ -1183,17 +1188,36 @@ def _reports_past(text: str, start: int, end: int) -> bool:
                for w in words)
 
 
-def _completed_year_reported(claims: Sequence[Claim], published: date | None) -> TimeScope | None:
-    """A whole year before the publication year that a figure of the lead reports ("capacity grew by 50% in
-    2023", "sales rose 8% last year"): an annual-report story, whose later past-tense figures take that year.
-    A year named without a figure ("founded in 2019") sets nothing."""
+def _completed_period_reported(claims: Sequence[Claim], published: date | None) -> TimeScope | None:
+    """A whole year or month, over before publication, that a figure of the lead reports ("capacity grew by
+    50% in 2023", "employers added 254,000 jobs in September"): a report on that period, whose later
+    past-tense figures take it. A period named without a figure ("founded in 2019") sets nothing."""
     if published is None:
         return None
     for c in claims:
         t = c.time
-        if (isinstance(c, QuantityClaim) and t.resolved and not t.as_of_publication and t.granularity == Granularity.YEAR
-                and t.start is not None and t.start.year < published.year and t.start.month == 1 and t.start.day == 1):
+        if (isinstance(c, QuantityClaim) and t.resolved and not t.as_of_publication
+                and t.granularity in (Granularity.YEAR, Granularity.MONTH)
+                and t.start is not None and t.end is not None and t.start.day == 1 and t.end < published
+                and (t.granularity == Granularity.MONTH or t.start.month == 1)):
             return t
+    return None
+
+
+#: How many days before publication the lead's "on Thursday" may lie to be the story's news day.
+NEWS_DAY_WINDOW = 7
+
+
+def _news_day(times: Sequence[TimeMention], published: date | None) -> TimeScope | None:
+    """The day the lead says the news happened ("cut rates on Thursday"), when it is a few days before the
+    publication date: past-tense figures of the story that give no time of their own happened then."""
+    if published is None:
+        return None
+    for t in times:
+        ts = t.time
+        if (ts.granularity == Granularity.DAY and ts.start is not None and ts.start == ts.end
+                and 0 < (published - ts.start).days <= NEWS_DAY_WINDOW):
+            return ts
     return None
 
 

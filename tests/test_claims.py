@@ -568,3 +568,27 @@ def test_a_records_since_date_is_not_the_figures_time():
     got = _by_text(figures(text, published="2024-09-20"))
     assert got["4.5%"].time.as_of_publication  # "the first time since": the record's baseline
     assert got["12%"].time.start == date(2021, 6, 1)  # a change over the span since then
+
+
+def test_a_monthly_release_sets_the_month_for_later_past_tense_figures():
+    text = ("Factories in the country shed 12,000 jobs in May, the statistics office said on Friday.\n\n"
+            "The jobless rate rose to 5.2%. Average pay climbed 0.3%. Economists expect 6% next year.")
+    got = _by_text(figures(text, published="2024-06-08"))
+    may = (date(2024, 5, 1), date(2024, 5, 31))
+    assert (got["5.2%"].time.start, got["5.2%"].time.end) == may
+    assert (got["0.3%"].time.start, got["0.3%"].time.end) == may
+    assert got["6%"].time.start == date(2025, 1, 1)  # its own time wins
+
+
+def test_the_leads_news_day_dates_later_past_tense_figures():
+    text = ("The city council approved a new budget on Wednesday.\n\n"
+            "Nine councillors voted in favour and four against. The plan now includes 300 new homes.")
+    got = _by_text(figures(text, published="2024-06-14"))
+    assert got["Nine"].time.start == date(2024, 6, 12)  # the vote happened on the news day
+    assert got["300"].time.as_of_publication  # "now includes": present tense, dated to publication
+
+
+def test_a_day_long_before_publication_is_not_the_news_day():
+    text = "The company was listed on 3 March 2020.\n\nIt sold 400 robots."
+    got = _by_text(figures(text, published="2024-06-14"))
+    assert got["400"].time.as_of_publication
