@@ -4,7 +4,8 @@ Generates news-like Markdown articles (default 6 MB in ~8 KB articles), then
 loads, segments and extracts claims from each on one core, and prints MB/s,
 claims per second, and peak memory after half and after all of the
 articles: with claims dropped after each document (as ``factcheck extract``
-does), memory should stay flat. Nothing is asserted.
+does), memory should stay flat. Then times one hostile run-on sentence at 60 KB and
+120 KB: the ratio should stay near 2 (linear). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -82,6 +83,29 @@ def run(label: str, docs: list[str]) -> None:
     print(f"peak RSS at end     {peak_mb():>10.1f} MB  (flat = bounded by one document)")
 
 
+# Run-on sentences (no clause break) of one repeated phrase: the work per figure must not grow with the
+# sentence, so twice the text should take about twice the time.
+RUN_ONS = {
+    "period": "Revenue rose 5% in the three months to June and ",
+    "from-to": "sales rose from 5% to 7% and ",
+    "roles": "Acme chief executive Jane Doe said the firm hired 300 staff and ",
+}
+
+
+def run_ons(size: int = 60_000) -> None:
+    """Seconds for one run-on sentence of ``size`` characters and of twice that."""
+    print(f"== one run-on sentence, {size // 1000} KB vs {2 * size // 1000} KB (linear: ratio ~2)")
+    for name, unit in RUN_ONS.items():
+        row = []
+        for k in (1, 2):
+            text = unit * (k * size // len(unit)) + "more.\n"
+            start = time.perf_counter()
+            claims = len(extract_claims(load_document(None, text=text)))
+            row.append((claims, time.perf_counter() - start))
+        (c1, t1), (c2, t2) = row
+        print(f"{name:<10} claims {c1:>6,} -> {c2:>6,}   seconds {t1:6.2f} -> {t2:6.2f}   ratio {t2 / t1:4.1f}")
+
+
 def main() -> None:
     total_mb = float(sys.argv[1]) if len(sys.argv) > 1 else 6.0
     rng = random.Random(20240129)
@@ -94,6 +118,7 @@ def main() -> None:
     seeds = seed_texts(1_000_000)
     if seeds:
         run("the four seed articles repeated to 1 MB", seeds)
+    run_ons()
 
 
 if __name__ == "__main__":

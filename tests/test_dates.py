@@ -313,6 +313,7 @@ VOCAB = [
     "2023", "2,022", "16", "31", "1990s", "Q1", "H2", "year", "years", "month", "week", "days", "ago",
     "later", "early", "mid-", "late", "end", "December", "May", "Aug.", "Tuesday", "past", "few", "three",
     "at", "that", "time", "following", "between", "from", "users", "www.x.com/2023", "so", "far", "up",
+    "a", "an", "date", "as", "yet", "today", "full-year", "1.5", "40%", "12,000", "250", "7/4/2023", "q2",
 ]  # fmt: skip
 
 
@@ -430,3 +431,27 @@ def test_months_to_ends_with_the_named_month(n: int, month: int, year: int) -> N
     assert t.end is not None and t.start is not None
     assert (t.end.year, t.end.month) == (year, month) and t.start.day == 1
     assert (t.end.year - t.start.year) * 12 + t.end.month - t.start.month + 1 == n
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # Fixed phrases whose first word is common ("to", "a", "at", "as"): the fast scan looks for
+        # the whole phrase there, and must still find each.
+        ("Sales have doubled to date, and rose to 40 a few days ago.", ["to date", "a few days ago"]),
+        ("At that time, as of May, it had 300 staff.", ["At that time", "as of May"]),
+        ("Full-year profit for the year to date fell 2.5% from 1,200 staff.", ["Full-year", "the year to date"]),
+        ("Two weeks later 12 of 250 sites closed on 7/4/2023.", ["Two weeks later", "7/4/2023"]),
+        ("Its q3 2023 sales beat the 2nd quarter.", ["q3 2023", "the 2nd quarter"]),
+    ],
+)
+def test_phrases_after_common_first_words(text: str, found: list[str]) -> None:
+    assert [m.text for m in find_times(text, JAN29)] == found
+
+
+@settings(max_examples=50, deadline=None)
+@given(words=st.lists(st.sampled_from(VOCAB), max_size=20), p=st.none() | pubs, offset=st.integers(0, 50))
+def test_mentions_are_valid_records(words: list[str], p: date | None, offset: int) -> None:
+    # Mentions are built without re-validation: each must equal the record validation would build.
+    for m in find_times(" ".join(words), p, offset):
+        assert TimeMention.model_validate(m.model_dump()) == m

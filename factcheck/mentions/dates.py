@@ -49,6 +49,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any, Iterator
 
 from factcheck._data import load_toml
@@ -213,6 +215,9 @@ _MASTER = re.compile(
     """,
     re.VERBOSE,
 )
+
+# The name of each group of the master regex by position (None for an unnamed one).
+_GROUP_NAMES = [{i: n for n, i in _MASTER.groupindex.items()}.get(i) for i in range(1, _MASTER.groups + 1)]
 
 # Tokens that may be URLs or paths: a slash, "www." or "://" starts the check.
 _URL_HINT = re.compile(r"/|www\.|://", re.IGNORECASE)
@@ -754,20 +759,51 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], i: int) -> int | No
 
 
 def _first_words() -> list[str]:
-    """Lower-case words that can begin a time expression (besides digits, Q1-4, H1-2)."""
+    """Lower-case words that can begin a time expression (besides digits, Q1-4, H1-2).
+
+    Fixed phrases ("to date", "at that time", "a few days") are not here: their first
+    words are common, so :data:`_START` looks for the whole phrase instead.
+    """
     phrases = [
-        *_LEADS, *_PARTS, *_REL, *MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, *_QUARTERS, *_HALVES,
-        *_YTD, *_UP_TO_NOW, *_BACKREF_PHRASES, *_NUMBERS, *_DAY_WORDS, "following", "the", "fiscal", "fy", "year",
-        *_PERIOD_WORDS["financial"], *_PERIOD_WORDS["full_year"], "quarter", "half",
+        *_PARTS, *_REL, *MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, *_QUARTERS, *_HALVES,
+        "following", "fiscal", "fy", "year", *_PERIOD_WORDS["financial"], "quarter", "half",
     ]
+    return [w for w in (re.split(r"[\s-]", p.lower())[0] for p in phrases) if w != "the"]  # "the": see below
+
+
+def _after_the() -> list[str]:
+    """Lower-case words that may follow a time expression's opening "the" (besides digits, Q1, H2).
+
+    "the" is the commonest word of all: :data:`_START` looks at the word after it too.
+    """
+    phrases = [p.split(None, 1)[1] for p in [*_PARTS, *_BACKREF_PHRASES, *_YTD, *_DAY_WORDS] if p.startswith("the ")]
+    phrases += [*_NUMBERS, *_PERIOD_WORDS["financial"], "year", "quarter", "half", "first", "last", "final",
+                *_QUARTERS, *_HALVES, *_REL, "following"]
     return [re.split(r"[\s-]", p.lower())[0] for p in phrases]
 
 
-# Where a time expression can begin: a digit, Q1-Q4/H1-H2, or one of the first
-# words above. Scanning for these (a trie, so one cheap test per character)
-# and trying the master regex only there is several times faster than letting
-# the master regex try all its alternatives at every position.
-_START = re.compile(rf"\b(?<![\w$€£¥])(?:\d|[QH][1-4]|(?:{_alt(_first_words())})(?![^\W\d_]))")
+# Where a time expression can begin: a digit that may start a date, year or count of
+# units, Q1-Q4/H1-H2, one of the first words above, "the" before one of the words that
+# may follow it, or a whole fixed phrase. Scanning for these (a trie, so one cheap test
+# per character) and trying the master regex only there is several times faster than
+# letting the master regex try all its alternatives at every position. Each test is implied by every master alternative that can start
+# there, so no time is missed (tests/test_dates.py checks this against a naive scan).
+_START = re.compile(
+    rf"""
+    \b(?<![\w$€£¥])
+    (?:(?=(?:1[89]|20)\d\d | \d\d?/                            # a year, 1/22/2016
+           | \d{{1,3}}\s+(?:{_UNIT})(?![^\W\d_])                  # three days ago, 3 months to June
+           | {_DAY}{_ORD}(?:\s*(?:-|–|{_alt(["to", "and"])})\s*\d   # 18-19 May
+                         | (?:\s+{_OF})?[\s-]+(?:{_MON})))\d        # 16 April, the 9th of May
+      | [QH][1-4] | q(?=[1-4][\s-]*{_YEAR})                          # Q1, H2, q3 2024
+      | (?:{_alt(_first_words())})(?![^\W\d_])
+      | {_THE}(?=\s+(?:\d|[QqHh][1-4]|(?:{_alt(_after_the())})(?![^\W\d_])))  # the 1990s, the first quarter
+      | (?=(?:{_alt([*_LEADS, *_YTD, *_UP_TO_NOW, *_BACKREF_PHRASES, *_DAY_WORDS, *_PERIOD_WORDS["full_year"]])}
+             | (?:{_alt(_NUMBERS)})\s+(?:{_UNIT}))   # "a few days ago", "three months to June"
+           (?![^\W\d_])))
+    """,
+    re.VERBOSE,
+)
 
 
 def _key_words() -> set[str]:
@@ -858,7 +894,8 @@ def _interpret(
     """Check and resolve one master-regex match; ``None`` when it is not a time."""
     if urls and _inside(urls, url_starts, m.start()) is not None:
         return None
-    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    groups = m.groups()  # the groups that took part, by name (zip and compress run in C: ~60 groups)
+    g = dict(compress(zip(_GROUP_NAMES, groups), map(is_not, groups, repeat(None))))
     lead = g.get("lead")
     body = m.start("mod") if g.get("mod") else m.start("core")
     end = m.end()
@@ -954,15 +991,21 @@ def _joinable(text: str, a: _Hit, b: _Hit) -> bool:
     return True
 
 
-def _to_mention(text: str, hit: _Hit, published: date | None, offset: int) -> TimeMention:
+def _to_mention(text: str, hit: _Hit, published: date | None, offset: int, trusted: bool) -> TimeMention:
     start = hit.body if hit.lead and _LEADS.get(hit.lead) == "range_start" else hit.start
     surface = text[start : hit.end]
-    span = Span(start=offset + start, end=offset + hit.end)
+    # With a plain date (or none) and offset >= 0 every part is already valid (spans ordered and
+    # non-negative, dates from date arithmetic): build without pydantic's validation, the
+    # costliest step of a time mention. Otherwise validate (a datetime becomes a date...).
+    span_t, scope_t, mention_t = (
+        (Span.trusted, TimeScope.trusted, TimeMention.trusted) if trusted else (Span, TimeScope, TimeMention)
+    )
+    span = span_t(start=offset + start, end=offset + hit.end)
     period = hit.period
     if period is None or period.backref:  # relative without a publication date, or a back reference
-        scope = TimeScope(text=surface, span=span, relative=True, resolved=False)
+        scope = scope_t(text=surface, span=span, relative=True, resolved=False)
     else:
-        scope = TimeScope(
+        scope = scope_t(
             start=period.start,
             end=period.end,
             granularity=period.gran,
@@ -971,7 +1014,7 @@ def _to_mention(text: str, hit: _Hit, published: date | None, offset: int) -> Ti
             span=span,
             relative=period.relative,
         )
-    return TimeMention(span=span, text=surface, time=scope)
+    return mention_t(span=span, text=surface, time=scope)
 
 
 def find_times(text: str, published: date | None = None, offset: int = 0) -> list[TimeMention]:
@@ -990,7 +1033,8 @@ def find_times(text: str, published: date | None = None, offset: int = 0) -> lis
     if not _may_hold_time(text):
         return []
     hits = _merge_ranges(text, _scan(text, published))
-    return [_to_mention(text, h, published, offset) for h in hits]
+    trusted = offset >= 0 and (published is None or type(published) is date)
+    return [_to_mention(text, h, published, offset, trusted) for h in hits]
 
 
 def resolve_time(expression: str, published: date | None = None) -> TimeScope | None:

@@ -55,8 +55,10 @@ _COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
 # over the same characters in two ways.
 _CAPITALISED = re.compile(
     r"""
-    (?<![\w.])                                  # not inside a word
-    (?:[A-Z][\w’'.&-]*|[0-9]+[A-Z][\w.-]*)   # first token: Capitalised, or digits then a capital ("4Paradigm", never "5nm")
+    [A-Z0-9](?<![\w.].)                         # a capital or digit not inside a word: one class first, so the
+                                                # engine skips the lower-case text between candidates at C speed
+    (?:(?<=[A-Z])[\w’'.&-]*|(?<=[0-9])[0-9]*[A-Z][\w.-]*)  # first token: Capitalised, or digits then a capital
+                                                # ("4Paradigm", never "5nm")
     (?:[ ](?:(?:of|for|de|&)[ ])?[A-Z][\w’'&-]*)*  # more capitalised tokens ("and" would join two names)
     """,
     re.VERBOSE,
@@ -122,6 +124,22 @@ def _trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def _guarded_trie(words: Iterable[str], guard: str) -> str:
+    """:func:`_trie_regex` with ``guard`` (a look-behind) right after the first character of each branch.
+
+    Each branch then starts with a plain character, so the regex engine jumps between
+    characters that can start a name without entering the pattern (a look-behind first
+    would make it enter at every position).
+
+    >>> _guarded_trie(["AI", "AWS", "BYD"], "(?<!x.)")
+    'A(?<!x.)(?:I|WS)|B(?<!x.)YD'
+    """
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word[1:])
+    return "|".join(re.escape(ch) + guard + _trie_regex(rests) for ch, rests in sorted(by_first.items()))
+
+
 @dataclass
 class Gazetteer:
     """Known entities with their aliases; finds and resolves names in text."""
@@ -162,7 +180,8 @@ class Gazetteer:
             if ascii_names and not any(c in n for n in long_names for c in _ASCII_LOOKALIKES):
                 self._ascii_lower = re.compile(boundary_l + "(?:" + _trie_regex(ascii_names) + ")" + boundary_r)
         if short_names:
-            self._sensitive = re.compile(boundary_l + "(?:" + _trie_regex(set(short_names)) + ")" + boundary_r)
+            # Short names are mostly capitals: the guarded form lets the engine skip the lower-case text.
+            self._sensitive = re.compile("(?:" + _guarded_trie(set(short_names), r"(?<![\w.].)") + ")" + boundary_r)
         self._choices = sorted(self._by_folded)
 
     # -- construction ---------------------------------------------------------

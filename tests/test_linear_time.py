@@ -1,0 +1,43 @@
+"""Hostile input stays linear: a run-on sentence twice as long gives twice the claims.
+
+Each figure's searches (its clause, noun phrase, cues, subject) read a bounded window
+around it, so the work per figure does not grow with the sentence. No timing is asserted
+here (bench/extract.py prints the seconds); the claim counts check that bounding the
+windows lost nothing: every repeat of the phrase still yields the same claims.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.documents import load_document
+
+# One sentence, no clause break: "... and ... and ..." (about 20 KB at the size used below).
+RUN_ONS = {
+    "period": ("Revenue rose 5% in the three months to June and ", 1),
+    "from-to": ("sales rose from 5% to 7% and ", 2),
+    "roles": ("Acme chief executive Jane Doe said the firm hired 300 staff and ", 1),
+}
+
+
+def _claims(unit: str, n: int) -> list:
+    return extract_claims(load_document(None, text=unit * n + "more.\n"))
+
+
+@pytest.mark.parametrize("name", sorted(RUN_ONS))
+def test_run_on_sentence_doubles(name: str) -> None:
+    unit, per_unit = RUN_ONS[name]
+    n = 20_000 // len(unit)
+    once = [c for c in _claims(unit, n) if c.kind == "quantity"]
+    twice = [c for c in _claims(unit, 2 * n) if c.kind == "quantity"]
+    assert len(once) == per_unit * n
+    assert len(twice) == 2 * len(once)
+
+
+def test_far_figures_keep_their_reading() -> None:
+    # The last repeat of a 20 KB run-on reads like the first: same measure, same counted noun.
+    unit = "sales rose from 5% to 7% and "
+    claims = _claims(unit, 20_000 // len(unit))
+    first, last = claims[0], claims[-2]  # each repeat gives the 5% then the 7%
+    assert (first.measure, first.counted, first.quantity.value) == (last.measure, last.counted, last.quantity.value)
