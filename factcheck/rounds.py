@@ -19,6 +19,7 @@ gives them, so that two sources about one round can be matched.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -27,6 +28,9 @@ from factcheck._data import load_toml
 from factcheck.mentions.entities import fold
 from factcheck.lexicon import first_words, phrase_regex
 from factcheck.models import EntityRef, QuantityClaim, RoundClaim, Span, TimeScope
+
+#: Lead phrases read per sentence.
+MAX_ROUNDS = 8
 
 _SERIES = re.compile(
     r"""\b(?:[Ss]eries|SERIES)[\s-]+(?P<letter>[A-H])(?P<plus>\+|\d)?(?![\w])   # "Series B", "Series A1", "Series B+"
@@ -150,29 +154,43 @@ def round_claims(
 
 
 def _lead_phrases(text: str, base: int, named: Sequence[EntityRef]) -> list[tuple[list[EntityRef], int, int]]:
-    """(leads, cue start, cue end) for each lead phrase of the sentence."""
+    """(leads, cue start, cue end) for the first :data:`MAX_ROUNDS` lead phrases of the sentence."""
     lex = _lexicon()
-    found = []
+    cues: list[tuple[int, int, str, EntityRef | None]] = []
     for m in lex["leads_after"].finditer(text):  # "led by A and B"
-        found.append((_list_after(text, base, named, m.end()), m.start(), m.end()))
+        cues.append((m.start(), m.end(), "after", None))
+        if len(cues) >= MAX_ROUNDS:
+            break
     for m in lex["lead_before"].finditer(text):  # "A and B led the round"
-        found.append((_list_before(text, base, named, m.start()), m.start(), m.end()))
+        cues.append((m.start(), m.end(), "before", None))
+        if len(cues) >= 2 * MAX_ROUNDS:
+            break
     for e in named:  # "an Alibaba-led round"
         m = _LED_SUFFIX.match(text, e.span.end - base)
         if m:
-            found.append(([e], e.span.start - base, m.end()))
+            cues.append((e.span.start - base, m.end(), "suffix", e))
+    cues.sort(key=lambda c: c[0])
+    starts = [e.span.start - base for e in named]
+    found = []
+    # A sentence names a round or two; a run-on of hundreds of "led by" is not news, and each phrase costs
+    # a walk over nearby names, so only the first few are read (linear time on hostile input).
+    for start, end, kind, entity in cues[:MAX_ROUNDS]:
+        if kind == "after":
+            leads = _list_after(text, base, named, starts, end)
+        elif kind == "before":
+            leads = _list_before(text, base, named, starts, start)
+        else:
+            leads = [entity]
+        found.append((leads, start, end))
     return found
 
 
-def _list_after(text: str, base: int, named: Sequence[EntityRef], pos: int) -> list[EntityRef]:
+def _list_after(text: str, base: int, named: Sequence[EntityRef], starts: list[int], pos: int) -> list[EntityRef]:
     out: list[EntityRef] = []
     gap = _LEAD_GAP
-    for e in named:
-        start = e.span.start - base
-        if start < pos:
-            continue
+    for e in named[bisect_left(starts, pos) :]:
         m = gap.match(text, pos)
-        if m is None or m.end() != start:
+        if m is None or m.end() != e.span.start - base:
             break
         out.append(e)
         pos = e.span.end - base
@@ -180,10 +198,10 @@ def _list_after(text: str, base: int, named: Sequence[EntityRef], pos: int) -> l
     return out
 
 
-def _list_before(text: str, base: int, named: Sequence[EntityRef], pos: int) -> list[EntityRef]:
+def _list_before(text: str, base: int, named: Sequence[EntityRef], starts: list[int], pos: int) -> list[EntityRef]:
     out: list[EntityRef] = []
     gap = _BEFORE_GAP
-    for e in reversed(named):
+    for e in reversed(named[: bisect_left(starts, pos)]):
         end = e.span.end - base
         if end > pos:
             continue
