@@ -18,7 +18,7 @@ RUN_ONS = {
     "period": ("Revenue rose 5% in the three months to June and ", 1),
     "from-to": ("sales rose from 5% to 7% and ", 2),
     "roles": ("Acme chief executive Jane Doe said the firm hired 300 staff and ", 1),
-    "rounds": ("Acme raised $5m in a round led by Sequoia Capital and ", 1),
+    "rounds": ("Acme raised $5m in a round led by Sequoia Capital, while ", 1),
 }
 
 
@@ -47,6 +47,6 @@ def test_far_figures_keep_their_reading() -> None:
 def test_round_phrases_are_read_only_a_few_times_per_sentence() -> None:
     from factcheck.rounds import MAX_ROUNDS
 
-    unit = "Acme raised $5m in a round led by Sequoia Capital and "
+    unit = "Acme raised $5m in a round led by Sequoia Capital, while "
     rounds = [c for c in _claims(unit, 200) if c.kind == "round"]
     assert len(rounds) == MAX_ROUNDS  # a run-on of 200 "led by" phrases: the first few are read
