@@ -158,7 +158,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         entities = [e for e in entities if e.method != "unresolved"]
     back_ref = bool(_BACK_REFERENCE.match(text))
     _new_paragraph(doc, sent, state)
-    _weigh(entities, sent.heading or state.paragraphs <= 1, state)
+    _weigh(entities, sent.heading or state.paragraphs <= 1, state, gaz)
     times = _resolve_period_references(text, base, times, state)
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
     # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
@@ -295,11 +295,13 @@ def _org_like(e: EntityRef) -> bool:
     return e.method != "unresolved" or not _is_person(e) or e.name.split()[-1].lower().strip(".") in _ORG_SUFFIXES
 
 
-def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State) -> None:
+def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazetteer | None = None) -> None:
     """Count the organisations and places named so far (a title or lead mention counts double) and keep
-    the most named of each, the first named on a tie: what the story is about."""
-    for e in entities:
-        kind = "place" if e.type == "place" else "org" if _org_like(e) else None
+    the most named of each, the first named on a tie: what the story is about. A national institution
+    counts for its country too ("the Bank of England" makes a story about the United Kingdom)."""
+    country = [c for e in entities if gaz is not None and _org_like(e) and (c := _country_of(e, gaz)) is not None]
+    for e in [*entities, *country]:
+        kind = "place" if e.type == "place" or e in country else "org" if _org_like(e) else None
         if kind is None:
             continue
         weight, order, _ = state.weights.get(e.id, (0, -len(state.weights), e))
@@ -310,6 +312,58 @@ def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State) -> None:
                 state.main_place = e
             else:
                 state.main_org = e
+
+
+_NATIONAL_MEASURES = frozenset(_SUBJECT_WORDS["national_measures"])
+_NATIONAL_CUES = phrase_regex(_SUBJECT_WORDS["national_cues"])
+
+
+def _national(text: str, start: int, measure: str | None) -> bool:
+    """Whether the figure at ``start`` measures a country's economy or people: its measure is one no
+    organisation has ("inflation"), or a change or share whose clause names one ("economic growth").
+
+    >>> _national("Wages are rising at twice the pace", 23, "growth"), _national("Sales rose 5%", 11, "growth")
+    (True, False)
+    """
+    if measure in _NATIONAL_MEASURES:
+        return True
+    return measure in (None, "growth", "decline", "share") and _NATIONAL_CUES.search(
+        text, _clause_start(text, start), start) is not None
+
+
+def _named_in_clause(text: str, base: int, start: int, subject: EntityRef | None, entities: Sequence[EntityRef],
+                     skip: Sequence[Span]) -> bool:
+    """Whether ``subject`` is named before the figure in its clause, not as the source of a statement."""
+    if subject is None:
+        return False
+    lo = _clause_start(text, start)
+    return any(e.id == subject.id and e.span and lo <= e.span.start - base < start
+               and not any(k.contains(e.span) for k in skip) for e in entities)
+
+
+_NATIONAL_BODIES = {fold(k): v for k, v in LEXICON.claims["subject"]["national_bodies"].items()}
+_OF_PLACE = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w’' -]*)$")
+
+
+def _country_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
+    """The country a national institution belongs to: listed ("Bank of England" -> United Kingdom), or
+    named in it ("Bank of Japan", "People's Bank of China"); None for any other name.
+
+    >>> g = Gazetteer.default()
+    >>> [_country_of(g.resolve(n), g).name for n in ("Bank of England", "Reserve Bank of India")]
+    ['United Kingdom', 'India']
+    >>> _country_of(g.resolve("Atlantica Airways"), g) is None
+    True
+    """
+    listed = _NATIONAL_BODIES.get(fold(e.name))
+    if listed is not None:
+        return gaz.resolve(listed)
+    m = _OF_PLACE.search(e.name)
+    if m is not None and e.type != "place":
+        place = gaz.resolve(m.group("place"))
+        if place.type == "place":
+            return place
+    return None
 
 
 def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _State, text: str = "") -> EntityRef | None:
@@ -437,6 +491,13 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             subject = _story_subject(text, measure, whole, state)
     elif subject is not None and state.main_org is not None and subject.id != state.main_org.id:
         subject = _covered_company(text, base, start, subject, entities, state)
+    if _national(text, start, measure) and (subject is None or subject.type != "place") and not _named_in_clause(
+            text, base, start, subject, entities, attribution_spans):
+        # "The Bank expects inflation to rise to 2.75%": a figure of the economy is the country's, not that
+        # of the institution that forecasts or reports it (unless the clause names it: "Acme's wage bill").
+        # With no place named in the story, an unlisted main name may be the place ("Eastport's council").
+        unlisted = state.main_org if state.main_org is not None and state.main_org.type is None else None
+        subject = (subject and _country_of(subject, gaz)) or state.main_place or subject or unlisted
     time = _figure_time(doc, text, base, mention, times, back_ref, state,
                         change=measure in ("growth", "decline") or q.unit == "times", time_ends=time_ends)
     # Every part is an already-validated record or a plain value: trusted construction skips re-validation.
@@ -862,6 +923,10 @@ _NOT_SUBJECT_FIRST = frozenset(_SUBJECT_WORDS["not_subject_first_words"])
 _ROLE_BEFORE = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
 
 
+# A development code: capitals, an optional hyphen, then digits ("MRD-214", "XR-17", "LY3437943").
+_PRODUCT_CODE = re.compile(r"[A-Z]{2,5}-?[0-9]{2,}[A-Z]?")
+
+
 def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
     """Whether a name may be what a figure is about: not a term that looks like a name ("Series B", "Bank
     Rate", "Consumer Price Index"), not a maker modifying a counted noun ("94 Boeing 737s"), not a place
@@ -869,6 +934,8 @@ def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
     executive Elon Musk")."""
     s, t = e.span.start - base, e.span.end - base
     words = e.name.split()
+    if e.method == "unresolved" and _PRODUCT_CODE.fullmatch(e.name):
+        return False  # "the drug, codenamed MRD-214, cut weight by 18%": a code; the figure is its maker's
     if e.method == "unresolved" and (fold(e.name) in _NOT_NAMES or (
             len(words) > 1 and words[0].lower() in _NOT_SUBJECT_FIRST and words[-1].lower() not in _ORG_SUFFIXES)):
         return False

@@ -592,3 +592,58 @@ def test_a_day_long_before_publication_is_not_the_news_day():
     text = "The company was listed on 3 March 2020.\n\nIt sold 400 robots."
     got = _by_text(figures(text, published="2024-06-14"))
     assert got["400"].time.as_of_publication
+
+
+# -- subject: national figures, common openers, codes, modifiers --------------------------------------
+
+
+def _subject_of(text: str, published: str = "2024-05-01") -> dict[str, str | None]:
+    return {c.text: (c.subject.name if c.subject else None) for c in figures(text, published)}
+
+
+def test_a_central_banks_inflation_forecast_is_about_its_country():
+    text = ("The Reserve Bank of Australia held its cash rate at 4.35% on Tuesday. "
+            "The Reserve Bank now expects core inflation to average 2.4% next year. "
+            "Wages are rising at about twice the pace seen a decade ago.")
+    got = _subject_of(text)
+    assert got["4.35%"] == "Reserve Bank of Australia"  # the bank's own rate stays the bank's
+    assert got["2.4%"] == "Australia"
+    assert got["about twice"] == "Australia"
+
+
+def test_national_statistics_reported_by_a_statistics_office_are_the_countrys():
+    text = ("The Federal Reserve left rates unchanged in March. Consumer price inflation eased to 3.1% in "
+            "February, the Bureau of Labor Statistics said. About 6.4 million people were out of work.")
+    got = _subject_of(text)
+    assert got["3.1%"] == "United States"
+    assert got["About 6.4 million"] == "United States"
+
+
+def test_a_named_place_keeps_its_own_national_figure():
+    got = _subject_of("The Bank of England said Africa is home to nearly a fifth of the world's population.")
+    assert got["nearly a fifth"] == "Africa"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Councillors in Westmoor voted 7 to 2 for the levy.", "Councillors"),
+    ("Countries pledged $4bn to the fund, Oxfam said.", "Countries"),
+    ("Median household income rose 3% last year.", "Median"),
+    ("Two-thirds of the money went to Kenya.", "Two-thirds"),
+    ("Engineers, the report found, fixed 40 faults after a councillor complained.", "Engineers"),
+])
+def test_common_words_opening_a_sentence_are_not_subject_of(text: str, word: str) -> None:
+    assert word not in _subject_of(text).values()
+
+
+def test_adjectives_of_origin_units_and_based_are_not_subject_of():
+    got = _subject_of("Halden Rail signed the Danish engineer Lars Vik for €3m, the Oslo-based operator said.")
+    assert got["€3m"] == "Halden Rail"
+    got = _subject_of("Wind farms worth 12 GW were approved. They will cost about $9bn.")
+    assert "GW" not in got.values()
+
+
+def test_a_drug_code_gives_the_figure_to_its_maker():
+    text = ("Corvane Pharma said its pill cut blood pressure in a trial. The Phase 2 study of the drug, "
+            "CVP-88, enrolled 640 adults and 12% of them stopped taking it.")
+    got = _subject_of(text)
+    assert got["640"] == got["12%"] == "Corvane Pharma"

@@ -49,6 +49,9 @@ _FUNCTION_WORDS = frozenset(_STOP["capitalised_function_words"])
 _MODIFIER_SUFFIXES = tuple(_STOP["modifier_suffixes"])
 _ACRONYMS = frozenset(_STOP["common_acronyms"])
 _COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
+_DEMONYM_SUFFIXES = tuple(_STOP["demonym_suffixes"])
+# Unit symbols written after a figure ("473 GW"): capitalised, but a unit, never a name.
+_UNIT_SYMBOLS = frozenset(load_toml("numbers.toml")["units"]["physical_symbols"])
 
 # A capitalised run: capitalised tokens, optionally joined by "of"/"and"/"&".
 # Each repetition must begin with whitespace, so the loop cannot backtrack
@@ -343,6 +346,8 @@ class Gazetteer:
             end = start + len(surface)
             if not surface or _overlaps_sorted(taken, taken_starts, start, end) or _is_modifier(text, end):
                 continue
+            if surface.lower().endswith(_MODIFIER_SUFFIXES):
+                continue  # "Lisbon-based airline": the hyphen kept the suffix inside the run
             words = surface.split()
             # Drop leading function words ("The Cyberspace ..." -> "Cyberspace ...").
             while words and words[0] in _FUNCTION_WORDS:
@@ -358,9 +363,13 @@ class Gazetteer:
             if len(words) == 1 and _SCALED_NUMBER.fullmatch(surface):
                 continue  # "671B", "85K": a figure with a scale suffix, not a name
             if (len(words) == 1 and self.lookup(surface) is None and _at_sentence_start(original, start)
-                    and (surface.lower() in common_words or surface.lower() in _COMMON_OPENERS
+                    and (_is_common_word(surface, common_words)
                          or _looks_like_verb(surface, original, start + len(surface)))):
                 continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
+            if len(words) == 1 and self.lookup(surface) is None and (
+                    _is_demonym(surface, original, start + len(surface))
+                    or (surface in _UNIT_SYMBOLS and original[:start].rstrip()[-1:].isdigit())):
+                continue  # "the Brazilian forward", "473 GW": an adjective of origin or a unit, not a name
             if len(words) == 1 and original.startswith("$", start + len(surface)):
                 continue  # "NT$225 billion": a currency prefix, not a name
             refs.append(self.resolve(surface, Span.trusted(start=offset + start, end=offset + start + len(surface))))
@@ -369,6 +378,36 @@ class Gazetteer:
 
 
 _SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
+_LOWER_NEXT = re.compile(r"[ ]+[a-z]")
+
+
+def _is_common_word(word: str, common_words: frozenset[str]) -> bool:
+    """Whether a lone capitalised first word is a common word: listed, written in lower case elsewhere in
+    the document in this form or in its singular ("Countries" after "country"), or a fraction or number
+    word joined by a hyphen ("Two-thirds").
+
+    >>> _is_common_word("Councillors", frozenset({"councillor"})), _is_common_word("Two-thirds", frozenset())
+    (True, True)
+    >>> _is_common_word("Netflix", frozenset({"netflix's"}))
+    False
+    """
+    low = word.lower()
+    forms = {low, low.split("-")[0]}
+    if low.endswith("ies"):
+        forms.add(low[:-3] + "y")
+    elif low.endswith("s") and not low.endswith("ss"):
+        forms.add(low[:-1])
+    return any(f in common_words or f in _COMMON_OPENERS for f in forms)
+
+
+def _is_demonym(word: str, text: str, end: int) -> bool:
+    """Whether a lone capitalised word is an adjective of origin before a common noun ("the Brazilian
+    forward", "a Portuguese club"), not a name.
+
+    >>> _is_demonym("Brazilian", "the Brazilian forward", 13), _is_demonym("Julian", "Julian Ortiz", 6)
+    (True, False)
+    """
+    return len(word) >= 6 and word.lower().endswith(_DEMONYM_SUFFIXES) and _LOWER_NEXT.match(text, end) is not None
 
 
 # After a sentence-initial verb of a headline comes a figure or a determiner ("Approves 14 LLMs").
