@@ -162,9 +162,10 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     times = _resolve_period_references(text, base, times, state)
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
     # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
-    words = frozenset(_WORDS.findall(text.lower().replace("’", "'")))
+    low = text.lower()
+    words = frozenset(_WORDS.findall(low.replace("’", "'")))
     cues = LEXICON.cue_first_words
-    if words & cues["attribution"]:
+    if _may_attribute(words, low):
         attribution, attribution_spans = _attribution(text, base, entities, state)
     else:
         attribution, attribution_spans = None, []
@@ -231,6 +232,33 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
 
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+@lru_cache(maxsize=1)
+def _attribution_rests() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word of each attribution cue -> the other words of each cue it starts ("a" -> ("report", "by"))."""
+    c = LEXICON.claims
+    rests: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in [*c["attribution"]["speech_verbs"], *c["attribution"]["source_before"],
+                   *c.get("anaphora", {}).get("estimate_verbs", [])]:
+        first, *rest = phrase.lower().split() or [""]
+        rests.setdefault(first.replace("’", "'"), []).append(tuple(rest))
+    return {w: tuple(r) for w, r in rests.items()}
+
+
+def _may_attribute(words: frozenset[str], low: str) -> bool:
+    """Whether the sentence (its words, its lower-cased text) may hold an attribution cue: the first word of
+    a cue among its words and the cue's other words in its text. "a" and "as" open most sentences, "a
+    report by" and "as per" few, so this skips :func:`_attribution` where the first-word test alone would not.
+
+    >>> _may_attribute(frozenset({"a", "rise"}), "a rise"), _may_attribute(frozenset({"a"}), "a report by x")
+    (False, True)
+    """
+    hits = words & LEXICON.cue_first_words["attribution"]
+    if not hits:
+        return False
+    rests = _attribution_rests()
+    return any(all(r in low for r in rest) for w in hits for rest in rests.get(w, ((),)))
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 
 
@@ -1379,9 +1407,15 @@ def _sentence_time(doc: Document, times: Sequence[TimeMention], back_ref: bool, 
         return min(times, key=lambda t: abs((t.span.start + t.span.end) // 2 - anchor)).time
     if back_ref and state.last_time is not None:
         return state.last_time.model_copy(update={"text": f"{state.last_time.text} (referred back)"})
+    return _publication_time(doc.published)
+
+
+@lru_cache(maxsize=64)
+def _publication_time(published: date | None) -> TimeScope:
+    """The time of a figure whose text names none: the publication day (one frozen record per day, shared)."""
     return TimeScope.trusted(  # parts already valid: no re-validation
-        start=doc.published, end=doc.published, granularity=Granularity.DAY if doc.published else Granularity.UNKNOWN,
-        text="as of publication", anchored_on=doc.published, resolved=doc.published is not None,
+        start=published, end=published, granularity=Granularity.DAY if published else Granularity.UNKNOWN,
+        text="as of publication", anchored_on=published, resolved=published is not None,
         as_of_publication=True,
     )
 
@@ -1562,7 +1596,7 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
         if org is None and not any(e.span and e.span.start - base < m.start() and not _is_person(e) for e in entities):
             # "Chief executive C.C. Wei said ..." in a story about TSMC: a title without an organisation,
             # with no other name before it, is at the organisation in play.
-            org = state.topic_org or state.main_org
+            org = state.main_org or state.topic_org  # the story's company rather than the last one named
         span = Span(start=base + min(m.start(), person.span.start - base),
                     end=base + max(m.end(), person.span.end - base))
         out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
@@ -1624,6 +1658,12 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                     where = _LEADING.match(text, lo, m.start()).end()
                     parts = [org.model_copy(update={"span": Span(start=base + where, end=base + m.start())})] \
                         if org is not None else []
+            if not parts and key != "popularised":
+                # "Halcyon, which was founded in 2004", "Northbridge, founded in 1887": the name before a
+                # relative clause or a participle set off by a comma.
+                before = [e for e in entities if e.span and e.span.end - base <= m.start() and e.type != "person"]
+                if before and _RELATIVE_GAP.fullmatch(text, before[-1].span.end - base, m.start()):
+                    parts = [before[-1]]
             if not parts:
                 continue
             time = _sentence_time(Document(id="", text="", prose=""), times, back_ref, state,
@@ -1640,6 +1680,9 @@ _VERB_GAP = re.compile(
     r"reportedly|each|both|now|then|finally|first)\s+)*"
 )
 
+
+# Between a name and its verb in a relative clause or participle: "Halcyon, which was founded".
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:(?:which|who|that)\s+)?" + _VERB_GAP.pattern)
 
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|to|for)\s+(?:the\s+)?$")
 

@@ -647,3 +647,26 @@ def test_a_drug_code_gives_the_figure_to_its_maker():
             "CVP-88, enrolled 640 adults and 12% of them stopped taking it.")
     got = _subject_of(text)
     assert got["640"] == got["12%"] == "Corvane Pharma"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "event", "year"),
+    [
+        ("Ferncliff, which was founded in Glasgow in 2011 and employs 400 people, has grown fast.", "Ferncliff", "founded", 2011),
+        ("Ferncliff, founded in 2011 by two engineers, was sold in 2023.", "Ferncliff", "founded", 2011),
+        ("Ferncliff, which listed its shares in London in 2019, now trades at a discount.", "Ferncliff", "listed", 2019),
+    ],
+)
+def test_events_of_a_name_before_a_relative_clause_or_participle(sentence, who, event, year):
+    doc = load_document("e.md", text="Ferncliff Systems makes drones.\n\n" + sentence, published="2024-05-02")
+    events = [c for c in extract_claims(doc) if isinstance(c, EventClaim)]
+    assert [(e.participants[0].name.split()[0], e.event, e.time.start.year) for e in events] == [(who, event, year)]
+
+
+def test_a_title_without_an_organisation_is_at_the_storys_company():
+    text = ("Ferncliff Systems raised its forecast on Tuesday. Ferncliff Systems sells drones to farmers.\n\n"
+            "It buys motors from Avonlea Motors. Chief executive Ines Marr said demand was strong.")
+    roles = [c for c in extract_claims(load_document("r.md", text=text, published="2024-05-02"))
+             if isinstance(c, RoleClaim)]
+    assert [(r.person.name, r.role, r.org.name if r.org else None) for r in roles] == [
+        ("Ines Marr", "ceo", "Ferncliff Systems")]
