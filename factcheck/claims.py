@@ -1840,6 +1840,7 @@ def _example_membership(text, base, names, m, time, common) -> MembershipClaim |
 
 
 def _group_key(group: str) -> str:
-    g = re.sub(r"[“”\"‘’']", "", group.lower())
+    # Quote marks go; an apostrophe inside a word stays ("europe's fastest-growing carriers").
+    g = re.sub(r"[“”\"‘]|[’'](?!\w)|(?<!\w)[’']", "", group.lower()).replace("’", "'")
     g = re.sub(r"^(?:the|a|an)\s+", "", g)
     return " ".join(g.split())

@@ -670,3 +670,10 @@ def test_a_title_without_an_organisation_is_at_the_storys_company():
              if isinstance(c, RoleClaim)]
     assert [(r.person.name, r.role, r.org.name if r.org else None) for r in roles] == [
         ("Ines Marr", "ceo", "Ferncliff Systems")]
+
+
+def test_a_groups_possessive_is_kept_and_quote_marks_dropped():
+    text = "Ferncliff Systems has become one of Europe’s fastest-growing drone makers. It joined the “AI tigers”."
+    groups = sorted(c.group for c in extract_claims(load_document("m.md", text=text, published="2024-05-02"))
+                    if isinstance(c, MembershipClaim))
+    assert "europe's fastest-growing drone makers" in groups
