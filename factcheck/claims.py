@@ -1461,6 +1461,13 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
             named = [e for e in before if 0 <= g.start() - (e.span.end - base) <= 1]
             if named:  # "CLSA analysts expect": the firm the analysts work for
                 return named[-1].name, [named[-1].span]
+            employer = _EMPLOYER.match(text, g.end())
+            at = [e for e in before if employer and e.span.start - base == employer.end()]
+            if at:  # "Analysts at Berenberg said": the firm, not "analysts"
+                return at[0].name, [at[0].span]
+            described = _described_source(g.group(), base, g.start(), entities, state, text)
+            if described is not None and LEXICON.speech_gap_regex.fullmatch(text, g.end(), v.start()):
+                return described.name, [Span(start=base + g.start(), end=base + g.end())]  # "The company said"
             return g.group(), []
         if before and v.start() - (before[-1].span.end - base) <= 30 and LEXICON.speech_gap_regex.fullmatch(
                 text, before[-1].span.end - base, v.start()):  # "Baidu says", "DeepSeek has published"
@@ -1478,7 +1485,9 @@ def _saying_verbs(text: str) -> list[re.Match[str]]:
     """Verbs of saying, and verbs of estimating followed by "at <figure>" ("CLSA put the share at 40%")."""
     # "Netflix added 12.8 million", "Ernie Bot reported over 100 million users": a verb of saying with a
     # figure for its object states the figure about its subject; it names no source.
-    verbs = [v for v in LEXICON.speech_regex.finditer(text) if not _FIGURE_NEXT.match(text, v.end())]
+    # "raised its forecast", "in the report": after a determiner the word is a noun, not a verb of saying.
+    verbs = [v for v in LEXICON.speech_regex.finditer(text) if not _FIGURE_NEXT.match(text, v.end())
+             and not _NOUN_DETERMINER.search(text, max(0, v.start() - 8), v.start())]
     for v in LEXICON.estimate_regex.finditer(text):
         if _AT_FIGURE.search(text, v.end(), min(len(text), v.end() + 120)):
             verbs.append(v)
@@ -1489,9 +1498,15 @@ _FIGURE_NEXT = re.compile(
     r"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|another\s+|"
     r"a\s+record\s+|a\s+further\s+)?(?:US|NT|HK|A|C|S)?[$€£¥]?\d"
 )
+_NOUN_DETERMINER = re.compile(r"\b(?:its|their|the|a|an|his|her|our|this|that|latest|annual)\s+$", re.IGNORECASE)
+# "analysts at Berenberg", "economists from Nomura": the firm they work for follows.
+_EMPLOYER = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 # "... at 40%", "... at $5.576 million": the figure an estimate puts something at.
 _AT_FIGURE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£¥]?\d")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")
+
+
+_POSSESSIVE_DESCRIPTION = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.IGNORECASE)
 
 
 def _described_source(phrase: str, base: int, pos: int, entities: Sequence[EntityRef],
@@ -1500,6 +1515,9 @@ def _described_source(phrase: str, base: int, pos: int, entities: Sequence[Entit
     "the report" -> the last source named by name."""
     if LEXICON.document_regex.fullmatch(phrase.strip()):
         return state.last_source
+    owner = _POSSESSIVE_DESCRIPTION.match(phrase.strip())
+    if owner and LEXICON.anaphora.get(owner.group(1).lower()) == "org":
+        return _org_in_play(base, pos, entities, state, text)  # "the agency's annual statistics"
     d = LEXICON.description_regex.fullmatch(phrase.strip())
     if d and LEXICON.anaphora.get(d.group("head").lower()) == "org" and not phrase.lower().startswith(("this", "that")):
         return _org_in_play(base, pos, entities, state, text)

@@ -677,3 +677,26 @@ def test_a_groups_possessive_is_kept_and_quote_marks_dropped():
     groups = sorted(c.group for c in extract_claims(load_document("m.md", text=text, published="2024-05-02"))
                     if isinstance(c, MembershipClaim))
     assert "europe's fastest-growing drone makers" in groups
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Analysts at Harwick Securities said the shares could reach €14.50.", "Harwick Securities"),
+        ("Economists from Tallis Bank expect inflation of 2.4% next year, the note said.", "Tallis Bank"),
+        ("Solar made up about 43% of new capacity, according to the agency's annual statistics.", "Solar Power Agency"),
+        ("The agency said solar made up about 43% of new capacity.", "Solar Power Agency"),
+    ],
+)
+def test_sources_behind_analysts_and_an_agencys_documents(sentence, source):
+    text = "The Solar Power Agency counts panels.\n\n" + sentence
+    claims = [c for c in extract_claims(load_document("a.md", text=text, published="2024-05-02"))
+              if isinstance(c, QuantityClaim)]
+    assert claims and {c.attribution for c in claims} == {source}
+
+
+def test_a_speech_noun_after_a_determiner_names_no_source():
+    text = "Kestrel Foods raised its forecast for annual revenue to £1.3bn on Tuesday."
+    (c,) = [c for c in extract_claims(load_document("a.md", text=text, published="2024-05-02"))
+            if isinstance(c, QuantityClaim)]
+    assert c.attribution is None
