@@ -54,6 +54,10 @@ Num = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 #: Per record class: (plain defaults, default factories), for :meth:`Record.trusted`.
 _TRUSTED: dict[type, tuple[dict[str, Any], dict[str, Any]]] = {}
+#: The same shared sets, keyed by the tuple of field names given to :meth:`Record.trusted`.
+_GIVEN: dict[tuple[str, ...], set[str]] = {}
+_new_object = object.__new__
+_setattr = object.__setattr__
 #: Records with more fields than this keep them in a key-sharing dict (see :func:`_key_sharing`).
 _SHARE_KEYS_ABOVE = 10
 
@@ -110,20 +114,28 @@ class Record(BaseModel):
         >>> Span.trusted(start=1, end=2) == Span(start=1, end=2)
         True
         """
-        defaults, factories = _defaults(cls)
-        data = dict(defaults)
-        for name, factory in factories.items():
-            if name not in values:
-                data[name] = factory()
-        data.update(values)
+        defaults, factories = _TRUSTED.get(cls) or _defaults(cls)
+        if factories:
+            data = defaults.copy()
+            for name, factory in factories.items():
+                if name not in values:
+                    data[name] = factory()
+            data.update(values)
+        else:
+            data = {**defaults, **values}
         # What model_construct does, without walking every field on every call.
-        obj = cls.__new__(cls)
+        obj = _new_object(cls)
         if len(data) > _SHARE_KEYS_ABOVE:
             data = _key_sharing(cls, data)
-        object.__setattr__(obj, "__dict__", data)
-        object.__setattr__(obj, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(values), set(values)))
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", None)
+        _setattr(obj, "__dict__", data)
+        # The shared set for these field names, found by their tuple: no set is built per call.
+        names = tuple(values)
+        given = _GIVEN.get(names)
+        if given is None:
+            given = _GIVEN[names] = _FIELD_SETS.setdefault(frozenset(names), set(names))
+        _setattr(obj, "__pydantic_fields_set__", given)
+        _setattr(obj, "__pydantic_extra__", None)
+        _setattr(obj, "__pydantic_private__", None)
         return obj
 
 

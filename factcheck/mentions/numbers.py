@@ -853,6 +853,10 @@ class _Found(NamedTuple):
     linked: _Found | None = None
 
 
+#: Bound members by value: a dict lookup costs a fraction of the ``Bound(value)`` enum call.
+_BOUND_OF = {b.value: b for b in Bound}
+
+
 def _quantity(f: _Found) -> Quantity:
     """The interval the words allow (see the module docstring)."""
     fig, lx = f.fig, _lex()
@@ -889,7 +893,7 @@ def _quantity(f: _Found) -> Quantity:
         low = high = value
     if low is not None and high is not None and low > high:  # what Quantity's validator checks
         raise ValueError(f"interval low {low} is above high {high}")
-    return Quantity.trusted(value=value, low=low, high=high, bound=Bound(bound), unit=fig.unit,
+    return Quantity.trusted(value=value, low=low, high=high, bound=_BOUND_OF[bound], unit=fig.unit,
                             precision=prec)
 
 
