@@ -558,3 +558,7 @@ def test_base_form_multipliers_and_counts_of_occasions(text, expected):
 def test_currency_letters_before_a_dollar_sign_start_a_word(text, unit):
     (m,) = find_numbers(text)
     assert m.quantity.unit == unit
+
+
+def test_chip_process_names_are_not_figures():
+    assert [m.text for m in find_numbers("Chips made on 3nm and 5nm processes made up 46% of revenue.")] == ["46%"]

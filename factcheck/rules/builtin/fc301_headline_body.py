@@ -21,7 +21,8 @@ class HeadlineBody(Rule):
         code="FC301", name="headline-body-conflict", severity=Severity.WARNING,
         summary="A figure in a headline disagrees with the same figure in the article's body.",
         description="Compares each heading figure with body figures of the same measure (and subject, when "
-        "both have one) whose times overlap; scope words are ignored because headlines drop them.",
+        "both have one) whose times overlap; scope words are ignored because headlines drop them. A headline "
+        "figure that some body figure supports is fine; otherwise the closest body figure is reported, once.",
         example="“# Over 40 models approved” above “This brings the total to 40.”",
     )
 
@@ -33,6 +34,7 @@ class HeadlineBody(Rule):
             heads = [c for c in figures if c.heading]
             body = [c for c in figures if not c.heading]
             for h in heads:
+                candidates = []
                 for b in body:
                     if b.measure != h.measure or b.quantity.unit != h.quantity.unit:
                         continue
@@ -40,12 +42,26 @@ class HeadlineBody(Rule):
                         continue
                     comp = compare(h.model_copy(update={"scope": None}), b.model_copy(update={"scope": None}))
                     bad = comp.relation is Relation.CONTRADICTION or comp.detail == "hedge_conflict"
-                    if not bad:
-                        continue
-                    yield self.finding(
-                        f"Headline says “{h.text}” ({describe(h.quantity)}) but the body says “{b.text}” "
-                        f"({describe(b.quantity)})",
-                        [h, b],
-                        explanation=comp.explanation,
-                        relation=comp.relation,
-                    )
+                    if not bad and comp.relation is not Relation.CHANGE_OVER_TIME:
+                        break  # a body figure supports the headline: the others are other figures
+                    if bad:
+                        candidates.append((b, comp))
+                else:
+                    if candidates:
+                        # Report the body figure closest in value: the one the headline most likely compresses.
+                        b, comp = min(candidates, key=lambda bc: _distance(h, bc[0]))
+                        yield self.finding(
+                            f"Headline says “{h.text}” ({describe(h.quantity)}) but the body says “{b.text}” "
+                            f"({describe(b.quantity)})",
+                            [h, b],
+                            explanation=comp.explanation,
+                            relation=comp.relation,
+                        )
+
+
+def _distance(h: QuantityClaim, b: QuantityClaim) -> float:
+    """How far apart two values are, as a ratio (1.0: equal)."""
+    x, y = abs(float(h.quantity.value)), abs(float(b.quantity.value))
+    if x == 0 or y == 0:
+        return float("inf")
+    return max(x, y) / min(x, y)

@@ -39,6 +39,10 @@ class MultiplierMismatch(Rule):
             values = [c for c in claims if c.quantity.unit not in ("times", "percent", "percentage_points")]
             if len(multiples) != 1 or len(values) != 2 or values[0].quantity.unit != values[1].quantity.unit:
                 continue
+            a, b = values
+            if (a.measure and b.measure and a.measure != b.measure) or (
+                    a.subject and b.subject and a.subject.id != b.subject.id):
+                continue  # "raised $350m at a $2.1bn valuation, more than double ...": two different quantities
             m = multiples[0].quantity.value
             lo_a, hi_a = widened(values[0].quantity)
             lo_b, hi_b = widened(values[1].quantity)

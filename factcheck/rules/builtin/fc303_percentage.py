@@ -41,6 +41,8 @@ class PercentageMismatch(Rule):
                 continue
             if any(c.quantity.bound.value not in ("exact", "approx") for c in (*percents, *values)):
                 continue
+            if _clause_break_between(percents[0], values):
+                continue  # "23 million, up from 15 million, and accounts for 40% of sign-ups": another clause
             p = percents[0].quantity
             a, b = values[0].quantity.value, values[1].quantity.value
             if a <= 0 or b <= 0:
@@ -60,6 +62,21 @@ class PercentageMismatch(Rule):
                 explanation=f"In “{percents[0].sentence}” no reading of the two figures (part of whole, growth "
                 f"or fall) gives {p.value}%.",
             )
+
+
+# Where a sentence moves on to another statement: ", and", ";", ", while", ", but", ", which".
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|which|although|though)\b", re.IGNORECASE)
+
+
+def _clause_break_between(percent: QuantityClaim, values: list[QuantityClaim]) -> bool:
+    """Whether the percentage and the two figures lie in different clauses of their sentence (a part of the
+    whole before the break is no evidence about a percentage after it). Figures from the sentence before
+    ("of them") are left out of the test."""
+    here = [c for c in (percent, *values) if c.sentence_index == percent.sentence_index]
+    base = percent.sentence_span.start
+    lo = min(c.span.start for c in here) - base
+    hi = max(c.span.end for c in here) - base
+    return _CLAUSE_BREAK.search(percent.sentence, lo, hi) is not None
 
 
 # "Fourteen of them", "14 of these": a part that names its whole by pointing back.

@@ -24,8 +24,9 @@ class SharesOver100(Rule):
     info = RuleInfo(
         code="FC304", name="shares-over-100", severity=Severity.ERROR,
         summary="Shares of one whole add up to more than 100 per cent (or one share is outside 0-100).",
-        description="Shares (measure 'share', in per cent) in one document, at one time, for different "
-        "subjects are summed by their lower bounds; above 100 (+1 point for rounding) is an error.",
+        description="Shares (measure 'share', in per cent) of one whole in one document, at one time, for "
+        "different subjects are summed by their lower bounds; above 100 (+1 point for rounding) is an error. "
+        "A share that names no whole takes the whole of a share just before it.",
         example="“60 per cent of the global total … the United States with a 50 per cent share”.",
     )
 
@@ -34,6 +35,7 @@ class SharesOver100(Rule):
             if ctx.drafts and doc_id not in ctx.drafts:
                 continue
             groups: dict[tuple, dict[str, QuantityClaim]] = defaultdict(dict)
+            last_whole: tuple[str, int] | None = None  # (whole, sentence index) of the last share that named one
             for c in claims:
                 if not (isinstance(c, QuantityClaim) and c.measure == "share" and c.quantity.unit == "percent"):
                     continue
@@ -41,9 +43,15 @@ class SharesOver100(Rule):
                 if low > 100 + SLACK or (c.quantity.high is not None and c.quantity.high < 0):
                     yield self.finding(f"A share of {c.text} is outside 0-100 per cent", [c])
                     continue
+                whole = _norm(c.whole)
+                if whole:
+                    last_whole = (whole, c.sentence_index)
+                elif last_whole is not None and c.sentence_index - last_whole[1] <= 1:
+                    whole = last_whole[0]  # "..., the United States a 50 per cent share": the same whole
                 if c.subject is None:
                     continue
-                key = (c.time.start, c.time.end)
+                # Shares of different wholes ("of new capacity", "of the global total") are not summed.
+                key = (c.time.start, c.time.end, whole)
                 groups[key].setdefault(c.subject.id, c)
             for parts in groups.values():
                 if len(parts) < 2:
@@ -56,3 +64,11 @@ class SharesOver100(Rule):
                         f"Shares add up to {total}% ({listing})", items,
                         explanation="Shares of one whole at one time cannot add up to more than 100 per cent.",
                     )
+
+
+def _norm(whole: str | None) -> str:
+    """A whole as a key: lower case, without a leading article ("the global total" = "global total")."""
+    words = (whole or "").lower().split()
+    if words and words[0] in ("the", "a", "an", "its", "their"):
+        words = words[1:]
+    return " ".join(words)
