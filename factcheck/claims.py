@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from factcheck._data import load_toml
 from factcheck.lexicon import LEXICON, phrase_regex
-from factcheck.mentions.dates import MONTHS, WEEKDAYS, find_times
+from factcheck.mentions.dates import MONTHS, WEEKDAYS, find_times, fiscal_year_start
 from factcheck.mentions.entities import Gazetteer, fold
 from factcheck.mentions.numbers import find_numbers
 from factcheck.models import (
@@ -73,6 +73,10 @@ _NP_SKIP = frozenset("a an the its their his her our some of".split())
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+")
 # Every word that opens a listed measure phrase ("generating" in "generating capacity").
 _MEASURE_FIRST_WORDS = frozenset(n.split()[0] for n in LEXICON.measure_nouns)
+# Number words ("five of the nine members": the phrase counted is "members", the "nine" is a figure of its own).
+_COUNT_WORDS = frozenset(w for part in ("units", "tens") for w in load_toml("numbers.toml")["words"][part])
+# Words that, after an "-ed" word, show it is a verb with an object ("the other four wanted a larger cut").
+_VERB_OBJECT_START = frozenset("a an the to that it them its their his her".split())
 # Clause boundaries for subject search: semicolons, colons, dashes, "that" after a verb of saying.
 # (One word boundary before all the words: the engine then tests the words only at word starts.)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\b(?:that|which include|while|whereas|but|of\s+(?:which|whom))\b",
@@ -94,6 +98,10 @@ _ELIDED_VERB = re.compile(r"^\s+(?:(?:have|has|had)\s+(?:already\s+)?been|are|we
 _PRONOUNS = frozenset({"them", "these", "those", "which", "whom"})
 # First words of a comparative after a relative figure ("50% more efficient", "30% cheaper").
 _COMPARATIVES = frozenset({"more", "less", "fewer", "as"})
+_BARE_MORE = frozenset({"more", "fewer", "others", "extra", "additional"})
+_RELATIVE_TIME = frozenset({"next", "last", "this"})  # "1,500 more next year": still a bare "more"
+# Money quoted by the week or the hour right after the figure ("£300,000 a week", "$15 an hour").
+_PAY_PERIOD = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 _WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' -]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
                     r"for|from|to|over|against|since|during|because|who|which|that|are|is|were|was)\b|$)",
@@ -113,6 +121,8 @@ class _State:
     last_by_measure: dict[str, QuantityClaim] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
     long_names: dict[str, EntityRef] = field(default_factory=dict)
+    surnames: dict[str, EntityRef] = field(default_factory=dict)  # last word of an unlisted person-like name -> it
+    named: dict[str, EntityRef] = field(default_factory=dict)  # every name so far by id, the latest named last
     last_counted: dict[str | None, QuantityClaim] = field(default_factory=dict)  # unit -> last figure with a noun
     last_by_type: dict[str, EntityRef] = field(default_factory=dict)  # entity type -> last one named
     topic_org: EntityRef | None = None  # the organisation in play: the topic, or the topic product's owner
@@ -132,6 +142,7 @@ class _State:
     weights: dict[str, tuple[int, int, EntityRef]] = field(default_factory=dict)  # id -> (weight, -order, ref)
     main_org: EntityRef | None = None
     main_place: EntityRef | None = None
+    fiscal_start: int | None = None  # the month the document's fiscal year starts in, when it says
 
 
 def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Claim]:
@@ -141,6 +152,8 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
     # Words the document writes in lower case somewhere: capitalised at a sentence start they are
     # still common words ("Shares rose"), not names ("Netflix added").
     state.common_words = frozenset(_LOWER_WORD.findall(document.prose))
+    # "whose financial year runs to the end of March": the document's fiscal years, wherever it says so.
+    state.fiscal_start = fiscal_year_start(document.prose)
     claims: list[Claim] = []
     for sentence in split_sentences(document):
         claims.extend(_sentence_claims(document, sentence, gaz, state))
@@ -150,12 +163,13 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
 def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _State) -> list[Claim]:
     text = sent.text
     base = sent.span.start
-    times = [t for t in find_times(text, doc.published, offset=base) if not _in_citation(text, t.span.start - base)]
+    times = [t for t in find_times(text, doc.published, offset=base, fiscal_start=state.fiscal_start) if not _in_citation(text, t.span.start - base)]
     time_starts = [t.span.start for t in times]
     numbers = [n for n in find_numbers(text, offset=base) if not _overlaps_any(n.span, times, time_starts)]
     entities = _same_name_as_before(gaz.find(text, offset=base, common_words=state.common_words), state)
-    if sent.heading:  # Title Case makes every word look like a name: trust only listed names there
-        entities = [e for e in entities if e.method != "unresolved"]
+    if sent.heading:  # Title Case makes every word look like a name: trust listed names there, and names
+        # the body repeats as written ("Atlantica Airways flies a record ...")
+        entities, numbers = _headline_names(doc, sent, entities, numbers, gaz)
     back_ref = bool(_BACK_REFERENCE.match(text))
     _new_paragraph(doc, sent, state)
     _weigh(entities, sent.heading or state.paragraphs <= 1, state, gaz)
@@ -232,6 +246,39 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
 
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_HEADLINE_REACH = 2000  # headings this far into the prose are checked against the body (bounded work)
+# A number right after a headline name ("Skyreach 2 sells 6 million copies").
+_HEADLINE_NUMBER = re.compile(r" [0-9]{1,4}(?:\.[0-9]{1,2})?(?![\w%])")
+
+
+def _headline_names(doc: Document, sent: Sentence, entities: list[EntityRef], numbers: list[NumberMention],
+                    gaz: Gazetteer) -> tuple[list[EntityRef], list[NumberMention]]:
+    """The names of a heading worth keeping: listed ones, and near the top unlisted ones the body writes the
+    same way (Title Case makes "Flies Record" look like a name; "Atlantica Airways" is one when the body says
+    it). A headline name with a number the body writes as one name ("Skyreach 2") takes the number along."""
+    if sent.span.start > _HEADLINE_REACH:
+        return [e for e in entities if e.method != "unresolved"], numbers
+    prose, text, base = doc.prose, sent.text, sent.span.start
+    body = (prose[: sent.span.start], prose[sent.span.end :])
+
+    def in_body(name: str) -> bool:
+        pattern = re.compile(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w’'-]|[ ][0-9A-Z])" if not name[-1].isdigit()
+                             else r"(?<![\w’'-])" + re.escape(name) + r"(?![\w’'%-])")
+        return any(pattern.search(part) for part in body)
+
+    kept: list[EntityRef] = []
+    for e in entities:
+        if e.method != "unresolved":
+            kept.append(e)
+            continue
+        number = _HEADLINE_NUMBER.match(text, e.span.end - base)
+        if number is not None and in_body(e.name + number.group()):
+            e = gaz.resolve(e.name + number.group(), Span.trusted(start=e.span.start, end=base + number.end()))
+            numbers = [n for n in numbers if not (e.span.start <= n.span.start < e.span.end)]
+            kept.append(e)
+        elif in_body(e.name):
+            kept.append(e)
+    return kept, numbers
 
 
 @lru_cache(maxsize=1)
@@ -271,11 +318,13 @@ def _same_name_as_before(entities: list[EntityRef], state: _State) -> list[Entit
             words = e.name.split()
             if len(words) >= 2:
                 state.long_names.setdefault(words[0], e)
+                if _is_person(e) and not _org_like(e):
+                    state.surnames.setdefault(words[-1], e)  # "Matos scored", after "Rafael Matos"
             elif e.name in state.people:  # "Li also said", after "Robin Li"
                 known = state.people[e.name]
                 e = e.model_copy(update={"id": known.id, "name": known.name, "method": "alias", "type": known.type})
-            elif e.name in state.long_names:
-                full = state.long_names[e.name]
+            elif e.name in state.long_names or e.name in state.surnames:
+                full = state.long_names.get(e.name) or state.surnames[e.name]
                 e = e.model_copy(update={"id": full.id, "name": full.name, "method": "alias"})
         out.append(e)
     return out
@@ -285,6 +334,10 @@ def _remember(text: str, base: int, entities: Sequence[EntityRef], attribution: 
               attribution_spans: Sequence[Span], out: Sequence[Claim], gaz: Gazetteer, state: _State) -> None:
     """Note what later sentences may point back to: entities by type, people by name, the source."""
     for e in entities:
+        state.named.pop(e.id, None)
+        state.named[e.id] = e
+        if len(state.named) > 500:  # bounded: a description points back to a name of the last few paragraphs
+            del state.named[next(iter(state.named))]
         if e.type:
             state.last_by_type[e.type] = e
         if e.type == "person" and e.surface:
@@ -461,7 +514,13 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     # "Fourteen of them", "Fourteen were approved": the figure counts what the last figure counted, in this
     # sentence or the one before.
     antecedent = previous or state.last_counted.get(q.unit)
-    refers_back = (counted is not None and counted.lower() in _PRONOUNS) or (
+    # "has 94 more on order", "to hire 1,500 more": a bare "more" counts what the last figure counted
+    bare_more = (counted is not None and not relative and counted.split()[0].lower() in _BARE_MORE
+                 and all(w in _TIME_NOUNS or w in _RELATIVE_TIME for w in counted.lower().split()[1:]))
+    if bare_more and previous is not None and previous.counted and previous.quantity.unit == q.unit:
+        counted, elliptic = previous.counted, True
+        bare_more = False
+    refers_back = (counted is not None and counted.lower() in _PRONOUNS) or bare_more or (
         counted is None and not relative and _ELIDED_VERB.match(after) is not None)
     carried = False  # the noun comes from the sentence before: its scope and whole need not carry
     if refers_back and antecedent is not None and antecedent.quantity.unit == q.unit and antecedent.counted:
@@ -475,6 +534,9 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             whole = m.group(1).strip()
 
     measure = change_noun or _measure(q.unit, counted, whole, before)
+    if (measure in (None, "valuation", "cost") and q.unit and len(q.unit) == 3 and q.unit.isupper()
+            and _PAY_PERIOD.match(text, end)):
+        measure = "wage"  # "a contract worth £300,000 a week": money by the week or hour is pay
     scope = _scope(text, start, end, counted)
     if elliptic:  # "Ernie Bot held 45 per cent of the market, Doubao 30 per cent"
         # ... unless a cue between the two figures names another measure ("$2 per hour ... the training
@@ -559,6 +621,13 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
         if not words and low in skip:
             pos = m.end()
             continue
+        if not words and pos and low in _COUNT_WORDS:
+            pos = m.end()  # "five of the nine members": skip the second figure, keep its noun
+            continue
+        if not words and low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns:
+            nxt = _WORD.match(text, m.end() + 1)
+            if nxt is None or nxt.group().lower() in _VERB_OBJECT_START or not text[m.end():m.end() + 1].isspace():
+                break  # "the other four wanted a larger cut", "12 were sacked.": a verb, nothing is counted
         if low in _NP_STOP or (words and low.endswith("ing") and low not in _MEASURE_FIRST_WORDS):
             break  # "generating capacity" opens a listed measure phrase; "users growing fast" does not
         if words and low in ("a", "an", "the"):
@@ -588,9 +657,22 @@ def _counted_after(after: str, offset: int, *, skip_of: bool = True) -> tuple[st
                 break
         if best:
             break
+    if best and best == len(words) - 1 and _plural_noun(words[-1].group()):
+        best = None  # "210,000 user reviews": a listed noun modifying a plural noun is not the head
     words = words[: best or len(words)]
     phrase = after[words[0].start() : words[-1].end()]
     return phrase, offset + words[-1].end()
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a word after a listed measure noun reads as a plural noun of its own ("reviews").
+
+    >>> _plural_noun("reviews"), _plural_noun("Beijing"), _plural_noun("business"), _plural_noun("globally")
+    (True, False, False, False)
+    """
+    low = word.lower()
+    return (word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+            and low not in _NP_STOP and _noun_head(low) is not None)
 
 
 def _counted_before(before: str) -> str | None:
@@ -624,6 +706,10 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     share_like = unit in ("percent", "percentage_points")
     if counted:
         first = re.split(r"\s+(?:and|or)\s+", counted)[0]
+        lows = first.lower().split()
+        if (unit is None and len(lows) > 1 and _plural_noun(first.split()[-1])
+                and not any(" ".join(lows[i:]) in LEXICON.measure_nouns for i in range(len(lows)))):
+            return _noun_head(first)  # "210,000 user reviews" count reviews, not users
         key = LEXICON.measure_of(first) or LEXICON.measure_of(counted)
         if key:
             return key
@@ -820,6 +906,8 @@ _CLAUSE_REACH = 600
 _SPACE = re.compile(r"\s")
 
 
+# Asked for the same figure by its subject, scope, aggregate and national tests: computed once.
+@lru_cache(maxsize=256)
 def _clause_start(text: str, pos: int) -> int:
     starts, ends = _clause_breaks(text)
     # The last break that ends at or before ``pos`` (a break must lie wholly before it).
@@ -834,6 +922,7 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+@lru_cache(maxsize=256)
 def _clause_end(text: str, pos: int) -> int:
     starts, _ = _clause_breaks(text)
     i = bisect_left(starts, pos)
@@ -853,13 +942,15 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
         e for e in entities
         if e.span and e.type in _SUBJECT_TYPES and not any(s.contains(e.span) for s in skip)
     ]
-    candidates = [e for e in candidates if not _in_closed_brackets(text, e.span.start - base, start)
+    candidates = [e for e in candidates if _fixed_subject_test(text, base, e)
+                  and not _in_closed_brackets(text, e.span.start - base, start)
                   and not _in_apposition(text, e.span.start - base, start)
                   and not _after_cue(LEXICON.examples_regex, text, lo, e.span.start - base)
-                  and not _after_cue(LEXICON.membership_regex[1], text, lo, e.span.start - base)
-                  and not LEXICON.role_regex.match(text, e.span.end - base + 1)  # "Baidu chief": a speaker's title
-                  and _may_be_subject(text, base, e)]
+                  and not _after_cue(LEXICON.membership_regex[1], text, lo, e.span.start - base)]
     left = [e for e in candidates if lo <= e.span.start - base and e.span.end - base <= start]
+    opener = _opening_subject(text, base, lo, start, candidates, state)
+    if opener is not None:
+        return opener
     # "It employs 450 people in Germany", "Its gross margin was 53%, ... an earthquake in Taiwan": the
     # clause is about the organisation it points back to, not a place in a phrase of its own.
     org_pointer = (_ORG_POINTER.search(text, max(lo, start - _ENTITY_REACH), start)
@@ -922,6 +1013,65 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     return None
 
 
+# "The airline", "The Premier League club's": a description of the story's organisation opening a sentence.
+_OPENING_DESCRIPTION = re.compile(
+    r"[\W_]{0,3}the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
+    + r"(?![\w-])", re.IGNORECASE)
+_OPENING_NAME = re.compile(r"[\W_]{0,3}$")  # only quotes or brackets before a name that opens the sentence
+_LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|and\b|&|/)")  # "Baidu, Alibaba and Tencent filed ...": a list
+_POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
+
+
+def _opening_subject(text: str, base: int, lo: int, start: int, candidates: Sequence[EntityRef],
+                     state: _State) -> EntityRef | None:
+    """The grammatical subject opening the figure's sentence, when it is what the figure is about: a name
+    ("Northbridge City have signed Rafael Matos from Sporting Vale for £85m") or a description of the story's
+    organisation ("The airline ... has 94 more on order from Airbus"). It beats the names in the phrases after
+    it, unless one of them owns the figure's noun ("Acme said Beta's revenue rose") or the opener starts a list."""
+    if lo > 0:
+        return None  # the figure is in a later clause ("..., while Beta sold 5")
+    first = next((e for e in candidates if e.span.start - base < start), None)
+    if first is not None and _OPENING_NAME.match(text[: first.span.start - base]):
+        end = first.span.end - base
+        if _LIST_AFTER.match(text, end) or _POSSESSIVE_AFTER.match(text, end) or end > start:
+            return None  # "Baidu, Alibaba and ...", "Baidu's Ernie Bot had": the list or the owned thing decides
+        opener = first
+    else:
+        described = _OPENING_DESCRIPTION.match(text)
+        if described is None or described.end() > start:
+            return None
+        topic = state.topic if state.topic is not None and state.topic.type in (None, "org") else None
+        org = _described_org(described.group().lower(), state) or state.topic_org or topic or state.main_org
+        if org is None:
+            return None
+        opener, end = org, described.end()
+    later = [e for e in candidates if end <= e.span.start - base and e.span.end - base <= start]
+    if any(_POSSESSIVE_AFTER.match(text, e.span.end - base)
+           or _COMMA_BEFORE.search(text, max(0, e.span.start - base - 8), e.span.start - base) for e in later):
+        # "Acme's stake in Beta's unit": the owner named last decides; "China had 60%, the United States
+        # 50%": a name after a comma opens a clause of its own whose verb is left out
+        return None
+    return opener
+
+
+_DESCRIPTION_NAMES: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in _SUBJECT_WORDS["description_names"].items()}
+
+
+def _described_org(description: str, state: _State) -> EntityRef | None:
+    """The organisation named so far whose name fits a description, the latest first: "the central bank" is
+    the Federal Reserve or the Bank of England named before, "the regulator" an authority or commission."""
+    words = description.split()
+    key = " ".join(words[-2:]) if " ".join(words[-2:]) in _DESCRIPTION_NAMES else words[-1]
+    fits = _DESCRIPTION_NAMES.get(key)
+    if not fits:
+        return None
+    for e in reversed(state.named.values()):
+        if e.type not in ("place", "person") and fits & set(fold(e.name).split()):
+            return e
+    return None
+
+
 # "its", "it", "the company" before a figure: the clause is about an organisation named before.
 _ORG_POINTER = re.compile(
     r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+)?(?:" + "|".join(re.escape(w) for w in LEXICON.claims["anaphora"]["org"])
@@ -955,6 +1105,23 @@ _ROLE_BEFORE = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
 _PRODUCT_CODE = re.compile(r"[A-Z]{2,5}-?[0-9]{2,}[A-Z]?")
 
 
+# (sentence, base, the name's fields) -> the tests of _fixed_subject_test; cleared when full.
+_FIXED_SUBJECT: dict[tuple, bool] = {}
+
+
+def _fixed_subject_test(text: str, base: int, e: EntityRef) -> bool:
+    """The tests of a subject candidate that do not depend on the figure (not a speaker's title after it,
+    :func:`_may_be_subject`): asked once per name of a sentence, not once per figure."""
+    key = (text, base, e.span.start, e.span.end, e.id, e.name, e.surface, e.method, e.type)
+    ok = _FIXED_SUBJECT.get(key)
+    if ok is None:
+        if len(_FIXED_SUBJECT) >= 4096:
+            _FIXED_SUBJECT.clear()
+        ok = _FIXED_SUBJECT[key] = (not LEXICON.role_regex.match(text, e.span.end - base + 1)  # "Baidu chief"
+                                    and _may_be_subject(text, base, e))
+    return ok
+
+
 def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
     """Whether a name may be what a figure is about: not a term that looks like a name ("Series B", "Bank
     Rate", "Consumer Price Index"), not a maker modifying a counted noun ("94 Boeing 737s"), not a place
@@ -964,7 +1131,7 @@ def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
     words = e.name.split()
     if e.method == "unresolved" and _PRODUCT_CODE.fullmatch(e.name):
         return False  # "the drug, codenamed MRD-214, cut weight by 18%": a code; the figure is its maker's
-    if e.method == "unresolved" and (fold(e.name) in _NOT_NAMES or (
+    if e.method == "unresolved" and (fold(e.name) in _NOT_NAMES or fold(e.name.rstrip("0123456789. ")) in _NOT_NAMES or (
             len(words) > 1 and words[0].lower() in _NOT_SUBJECT_FIRST and words[-1].lower() not in _ORG_SUFFIXES)):
         return False
     figure = _FIGURE_BEFORE_NAME.search(text, max(0, s - 30), s)
@@ -1032,6 +1199,7 @@ def _covered_company(text: str, base: int, start: int, subject: EntityRef, entit
     return state.main_org or subject
 
 
+@lru_cache(maxsize=256)  # every figure of a clause asks it for the same names
 def _after_cue(cue: re.Pattern[str], text: str, lo: int, pos: int) -> bool:
     """Whether a cue ("including", "joined the ranks of") opens the phrase holding ``pos`` in its clause:
     such names are examples or part of a group's name, not what a figure is about."""
@@ -1072,6 +1240,8 @@ _NAME_END = re.compile(r"[A-Z0-9][\w.-]*$")
 
 def _in_apposition(text: str, pos: int, until: int) -> bool:
     """Whether ``pos`` is inside ", the chatbot made by Moonshot AI," closed before ``until``."""
+    if pos >= until:
+        return False  # a name after the figure: no apposition closes before it (skips both scans)
     for m in _APPOSITION.finditer(text, max(0, pos - 90), until):
         if m.start() < pos < m.end() <= until:
             return True
@@ -1083,6 +1253,8 @@ def _in_apposition(text: str, pos: int, until: int) -> bool:
 
 def _in_closed_brackets(text: str, pos: int, until: int) -> bool:
     """Whether ``pos`` sits inside brackets that close before ``until`` ("giants (such as Alibaba) filed 100")."""
+    if pos >= until:
+        return False  # any ")" after ``pos`` is after ``until`` too
     opened = text.rfind("(", 0, pos)
     if opened == -1 or text.rfind(")", 0, pos) > opened:
         return False

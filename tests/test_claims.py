@@ -700,3 +700,92 @@ def test_a_speech_noun_after_a_determiner_names_no_source():
     (c,) = [c for c in extract_claims(load_document("a.md", text=text, published="2024-05-02"))
             if isinstance(c, QuantityClaim)]
     assert c.attribution is None
+
+
+# -- counted phrases, pay and fiscal years (round 3) -------------------------------------------------------
+
+
+def _figures_by_text(text, published="2025-03-20"):
+    return {c.text: c for c in figures(text, published)}
+
+
+def test_a_second_number_word_is_skipped_and_a_verb_counts_nothing():
+    got = _figures_by_text("Six of the eleven judges backed the ruling, while the other five dissented.")
+    assert got["Six"].counted == "judges" and got["Six"].measure == "judge"
+    # "dissented" is a verb: the figure counts what the figure before it counted
+    assert got["five"].counted == "judges" and got["five"].measure == "judge"
+    assert _figures_by_text("Only two wanted a recount.")["two"].counted is None
+
+
+def test_a_bare_more_counts_what_the_figure_before_counted():
+    got = _figures_by_text("The ferry line runs 22 vessels and has 6 more under construction in Korea.")
+    assert (got["6"].counted, got["6"].measure) == ("vessels", "vessel")
+    got = _figures_by_text("The hospital employs 3,200 nurses. It plans to recruit 400 more next year.")
+    assert (got["400"].counted, got["400"].measure) == ("nurses", "nurse")
+
+
+def test_a_listed_noun_before_a_plural_noun_is_a_modifier():
+    got = _figures_by_text("The app drew 48,000 customer complaints in a month.")
+    assert (got["48,000"].counted, got["48,000"].measure) == ("customer complaints", "complaint")
+
+
+def test_money_by_the_week_or_hour_is_pay():
+    got = _figures_by_text("The striker signed a deal worth €150,000 a week, and porters get £12.60 an hour.")
+    assert got["€150,000"].measure == "wage" and got["£12.60"].measure == "wage"
+
+
+def test_fiscal_year_defined_later_in_the_document_dates_its_figures():
+    text = ("Harbourton approved a $2.1bn budget for the 2026 fiscal year on Tuesday. "
+            "The city's fiscal year begins on October 1.")
+    got = _figures_by_text(text, "2025-06-18")
+    assert (got["$2.1bn"].time.start, got["$2.1bn"].time.end) == (date(2025, 10, 1), date(2026, 9, 30))
+    text = "Brackwell Foods, whose financial year ends in February, made a profit of £31m in fiscal 2025."
+    got = _figures_by_text(text, "2025-05-02")
+    assert (got["£31m"].time.start, got["£31m"].time.end) == (date(2024, 3, 1), date(2025, 2, 28))
+
+
+def test_season_figures_take_the_football_season():
+    got = _figures_by_text("The winger scored 19 goals last season.", "2024-09-14")
+    assert (got["19"].time.start, got["19"].time.end) == (date(2023, 8, 1), date(2024, 5, 31))
+
+
+def subjects(text, published="2024-05-02"):
+    return [(c.text, c.subject.name if c.subject else None) for c in figures(text, published)]
+
+
+def test_description_opening_a_sentence_is_the_story_organisation():
+    text = ("Borealis Freight carried 2.1 million tonnes in the first quarter, the Oslo-based carrier said. "
+            "The carrier runs 64 vessels and has 12 more on order from Hyundai Heavy, including 5 of the "
+            "larger Neopanamax class.")
+    got = subjects(text)
+    assert got[1:] == [("64", "Borealis Freight"), ("12", "Borealis Freight"), ("5", "Borealis Freight")]
+
+
+def test_name_opening_a_sentence_beats_names_in_later_phrases():
+    text = "Harbourside Rovers have signed the winger Tomas Lind from Kettle Albion for a fee of £14m."
+    assert subjects(text) == [("£14m", "Harbourside Rovers")]
+    # ... but not a list of names, nor a name that owns what the figure counts
+    text = "Orbis, Kestrel and Nimbus filed 40 patents. Orbis said Kestrel's revenue rose 6%."
+    assert subjects(text)[1] == ("6%", "Kestrel")
+
+
+def test_surname_after_full_name_is_the_person():
+    text = "The striker Jonas Ekdahl joined in May. Ekdahl scored 19 goals in 30 games."
+    assert subjects(text) == [("19", "Jonas Ekdahl"), ("30", "Jonas Ekdahl")]
+
+
+def test_central_bank_description_points_back_to_the_institution():
+    text = ("Traders debated how fast the Reserve Bank of Norland would move. Exports rose 4% in March, "
+            "Norland's statistics office said. The central bank lowered its policy rate by a quarter of a "
+            "percentage point to 3.5%.")
+    assert [s for _, s in subjects(text)[-2:]] == ["Reserve Bank of Norland", "Reserve Bank of Norland"]
+
+
+def test_headline_name_repeated_in_the_body_is_a_name():
+    doc = load_document(None, text="# Quillon 4 sells 2 million copies in a week\n\nQuillon 4, the "
+                        "racing game from Tarn Studios, sold 2 million copies in its first week.",
+                        format="markdown", published="2024-05-02")
+    got = [(c.text, c.subject.name if c.subject else None) for c in extract_claims(doc)
+           if isinstance(c, QuantityClaim)]
+    assert got[0] == ("2 million", "Quillon 4")
+    assert "4" not in [t for t, _ in got]  # the number inside the name is not a figure

@@ -46,7 +46,8 @@ def interval(text: str, published: date | None = None) -> tuple[date | None, dat
         ("February 2024", D(2024, 2, 1), D(2024, 2, 29), Granularity.MONTH),
         ("2015-12", D(2015, 12, 1), D(2015, 12, 31), Granularity.MONTH),
         ("in 2022", D(2022, 1, 1), D(2022, 12, 31), Granularity.YEAR),
-        ("fiscal 2024", D(2024, 1, 1), D(2024, 12, 31), Granularity.YEAR),
+        # fiscal years with no start month in the text: every month a fiscal year ending in 2024 can cover
+        ("fiscal 2024", D(2023, 2, 1), D(2024, 12, 31), Granularity.SPAN),
         ("Q1 2024", D(2024, 1, 1), D(2024, 3, 31), Granularity.QUARTER),
         ("Q4 2023", D(2023, 10, 1), D(2023, 12, 31), Granularity.QUARTER),
         ("2019 q3", D(2019, 7, 1), D(2019, 9, 30), Granularity.QUARTER),
@@ -57,7 +58,7 @@ def interval(text: str, published: date | None = None) -> tuple[date | None, dat
         ("18-19 November 2024", D(2024, 11, 18), D(2024, 11, 19), Granularity.SPAN),
         ("Jan-Feb 2017", D(2017, 1, 1), D(2017, 2, 28), Granularity.SPAN),
         ("Nov-Feb 2017", D(2016, 11, 1), D(2017, 2, 28), Granularity.SPAN),
-        ("the 2022-23 season", D(2022, 1, 1), D(2023, 12, 31), Granularity.SPAN),
+        ("the 2022-23 season", D(2022, 8, 1), D(2023, 5, 31), Granularity.SPAN),  # August to May
     ],
 )
 def test_absolute(text: str, start: date, end: date, gran: Granularity) -> None:
@@ -455,3 +456,76 @@ def test_mentions_are_valid_records(words: list[str], p: date | None, offset: in
     # Mentions are built without re-validation: each must equal the record validation would build.
     for m in find_times(" ".join(words), p, offset):
         assert TimeMention.model_validate(m.model_dump()) == m
+
+
+# -- fiscal years, sports seasons and seasons of the year ------------------------------------------------
+
+AUG12 = D(2025, 8, 12)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # no start month known: the widest span a fiscal year ending in (or straddling) those years can cover
+        ("Orders in fiscal 2026 should top 900.", D(2025, 2, 1), D(2026, 12, 31)),
+        ("The group lost money in FY23.", D(2022, 2, 1), D(2023, 12, 31)),
+        ("Spending for the 2027 financial year was frozen.", D(2026, 2, 1), D(2027, 12, 31)),
+        ("The ministry's plan for financial year 2025-26 was cut.", D(2025, 2, 1), D(2026, 11, 30)),
+        ("Its FY2024/25 dividend rose.", D(2024, 2, 1), D(2025, 11, 30)),
+        # seasons: August to May by default
+        ("He scored 14 goals in the 2021-22 season.", D(2021, 8, 1), D(2022, 5, 31)),
+        ("Ticket sales fell last season.", D(2024, 8, 1), D(2025, 5, 31)),
+        ("The club expects crowds to grow this season.", D(2025, 8, 1), D(2026, 5, 31)),
+        # seasons of the year: June to August for summer
+        ("Hotels were full this summer.", D(2025, 6, 1), D(2025, 8, 31)),
+        ("Bookings have risen 8% so far this summer.", D(2025, 6, 1), D(2025, 8, 12)),
+        ("Gas use peaked last winter.", D(2024, 12, 1), D(2025, 2, 28)),
+        ("The plant opened in summer 2019.", D(2019, 6, 1), D(2019, 8, 31)),
+    ],
+)
+def test_fiscal_years_and_seasons_without_a_definition(text: str, start: date, end: date) -> None:
+    assert interval(text, AUG12) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "fiscal_start, text, start, end",
+    [
+        (4, "Profit in fiscal 2026 doubled.", D(2025, 4, 1), D(2026, 3, 31)),
+        (4, "The council's financial year 2023-24 budget.", D(2023, 4, 1), D(2024, 3, 31)),
+        (10, "Outlays for FY25 were approved.", D(2024, 10, 1), D(2025, 9, 30)),
+        (7, "It approved a budget for the 2026 fiscal year.", D(2025, 7, 1), D(2026, 6, 30)),
+        (1, "Revenue in fiscal 2024 rose.", D(2024, 1, 1), D(2024, 12, 31)),
+    ],
+)
+def test_fiscal_years_with_the_documents_start_month(fiscal_start: int, text: str, start: date, end: date) -> None:
+    found = find_times(text, AUG12, fiscal_start=fiscal_start)
+    assert [(m.time.start, m.time.end) for m in found] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("Vantor, whose financial year ends in September, said on Monday", 10),
+        ("The state's fiscal year begins on 1 October.", 10),
+        ("Its fiscal year runs from July to June.", 7),
+        ("The company, whose fiscal year ended 31 January, reported", 2),
+        ("The financial year to March was strong.", None),  # a period, not a definition
+        ("Fiscal policy stayed tight all year.", None),
+    ],
+)
+def test_fiscal_year_start_from_the_text(text: str, month: int | None) -> None:
+    assert dates.fiscal_year_start(text) == month
+
+
+def test_fiscal_labels_that_are_not_split_years() -> None:
+    assert all(m.text != "FY2024-26" for m in find_times("in FY2024-26", AUG12))  # not a following year
+    assert [m.text for m in find_times("a summer holiday and a season ticket", AUG12)] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(year=st.integers(1990, 2060), start_month=st.none() | st.integers(1, 12))
+def test_fiscal_year_holds_twelve_months_ending_in_its_year(year: int, start_month: int | None) -> None:
+    t = find_times(f"fiscal {year}", AUG12, fiscal_start=start_month)[0].time
+    assert t.start is not None and t.end is not None and t.end.year == year
+    if start_month is not None:  # exactly twelve whole months
+        assert (t.end.year - t.start.year) * 12 + t.end.month - t.start.month + 1 == 12 and t.start.day == 1

@@ -37,6 +37,16 @@ Resolution rules (``p`` is the publication date):
   no dates, even when ``p`` is known: a later stage resolves them against the
   time of the text they point back to. :func:`is_back_reference` tells them apart.
 * Without ``p``, every relative expression is ``resolved=False`` with no dates.
+* Fiscal years: a one-year label names the year the fiscal year ends in ("fiscal 2025", "FY25", "the 2025
+  fiscal year"). With the start month the document gives (``fiscal_start``, see
+  :func:`fiscal_year_start`) "fiscal 2025" starting in July is 2024-07-01..2025-06-30 and "financial year
+  2024-25" starting in April is 2024-04-01..2025-03-31. Without it the end month is unknown and the
+  default is the widest span a reader would accept, so that it overlaps the real one: "fiscal N" is
+  1 February N-1 .. 31 December N (every month some fiscal year ending in N can cover), "financial year
+  N-(N+1)" is 1 February N .. 30 November N+1. A bare "2022-23" stays the two calendar years.
+* Seasons (``[seasons]`` in dates.toml, August to May by default): "the 2023-24 season" is
+  2023-08-01..2024-05-31; "this season" is the one under way at ``p`` (in June and July, between
+  seasons, the one about to start), "last season" the one before, "next season" the one after.
 * Text inside URLs and paths (``http…``, ``www.…``, tokens with ``/`` and ``.``)
   is skipped. Bare 4-digit numbers are years only between 1800 and 2099 and
   not when they read as counts ("2023 LLMs", "about 2000 staff", "2,022").
@@ -136,6 +146,12 @@ _THE, _OF, _IN, _YEAR_W = _alt(["the"]), _alt(["of"]), _alt(["in"]), _alt(["year
 _YREL = _alt(["this", "last", "next", "the previous", "the following"])
 _QREL = _alt(["this", "last", "next", "current", "previous", "following"])
 _FISCAL = _alt(["fiscal"])
+_FISCAL_LEX: dict[str, Any] = _LEX["fiscal"]
+_SEASON_LEX: dict[str, Any] = _LEX["seasons"]
+_FISCAL_W, _SEASON_W = _alt(_FISCAL_LEX["words"]), _alt(_SEASON_LEX["words"])
+_YEAR_SEASONS: dict[str, list[int]] = _LEX["year_seasons"]
+# The second year of a split year: "2024-25", "2024/25", "2024-2025".
+_SPLIT = r"(?:[-/–](?:\d\d(?:\d\d)?)(?!\d))"
 # An optional weekday before a full date ("Tuesday, 16 April 2024"); ignored when resolving.
 _WD_PREFIX = rf"(?:(?:{_WD_ANY})\.?,?\s+)?"
 
@@ -145,7 +161,16 @@ _MASTER = re.compile(
     (?:(?P<lead>{_alt(_LEADS)})\s+)?      # since / after / before / until / by / as of / from / between
     (?:(?P<mod>{_alt(_PARTS)})[\s-]+(?:{_THE}\s+)?)?   # early / mid- / the end of / earlier ...
     (?P<core>
-        # 2023-08-31, 2023/8/31, 2015-12 (year-month), 2022-23 (fiscal year)
+        # fiscal 2025, fiscal year 2024-25, FY25, FY2024/25, the 2025 fiscal year, the 2023-24 season
+        (?:{_THE}\s+)?(?:{_FISCAL_W})\s+(?:{_YEAR_W}\s+)?(?P<fis_y>{_YEAR})(?P<fis_y2>{_SPLIT})?
+      | FY\s?(?P<fis_fy>(?:1[89]|20)?\d\d)(?!\d)(?P<fis_fy2>{_SPLIT})?
+      | (?:{_THE}\s+)?(?P<fis_ya>{_YEAR})(?P<fis_ya2>{_SPLIT})?\s+(?:(?P<fis_w>{_FISCAL_W})\s+{_YEAR_W}|(?P<sea_w>{_SEASON_W}))
+      | # last season, this season, next season
+        (?P<sea_rel>{_alt(_REL)})\s+(?P<sea>{_SEASON_W})
+      | # this summer, last winter, so far this summer, summer 2023
+        (?:(?P<ys_far>{_alt(["so far"])})\s+)?(?P<ys_rel>{_alt(_REL)})\s+(?P<ys>{_alt(_YEAR_SEASONS)})
+      | (?P<ys_y_s>{_alt(_YEAR_SEASONS)})\s+(?:{_OF}\s+)?(?P<ys_y>{_YEAR})
+      | # 2023-08-31, 2023/8/31, 2015-12 (year-month), 2022-23 (fiscal year)
         (?P<iso_y>(?:1[89]|20)\d\d)(?P<iso_sep>[-/.])(?P<iso_m>\d\d?)
             (?:(?P=iso_sep)(?P<iso_d>3[01]|[12]\d|0?[1-9]))?(?![\d/])
       | # 1/22/2016 (month first unless the first number cannot be a month)
@@ -262,6 +287,7 @@ class _Hit:
     day: int | None = None
     day_end: int | None = None
     explicit_year: bool = False
+    fiscal_start: int | None = None  # the month the document's fiscal year starts in, when it says
 
 
 # --- calendar helpers -------------------------------------------------------
@@ -453,6 +479,12 @@ def _two_digit_year(y: str) -> int:
 
 def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
     """Resolve the core of a match (without lead or part-of-period words)."""
+    if kind == "fis":
+        return _fiscal(g, hit.fiscal_start)
+    if kind == "sea":
+        return _season(g["sea_rel"], p)
+    if kind == "ys":
+        return _year_season(g, p)
     if kind == "iso":
         y, mo = int(g["iso_y"]), int(g["iso_m"])
         if g.get("iso_d"):
@@ -551,6 +583,81 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
         return _year(int(g["yr"]))
     # bare unit after a part-of-period word: "the end of the year"
     return _window({"win_dir": "this", "win_u": g["bare_u"]}, p)
+
+
+def _fiscal(g: dict[str, str], start_month: int | None) -> _Period:
+    """A fiscal year or a season named by its year(s): "fiscal 2025", "FY24", "2024-25 financial year",
+    "the 2023-24 season" (see [fiscal] and [seasons] in dates.toml for the conventions)."""
+    first = g.get("fis_y") or g.get("fis_fy") or g["fis_ya"]
+    split = g.get("fis_y2") or g.get("fis_fy2") or g.get("fis_ya2")
+    y = int(first) if len(first) == 4 else 2000 + int(first)
+    if split:  # "2024-25", "2024/2025": the second year must follow the first
+        y2 = int(split[1:])
+        if (y2 if len(split) == 5 else y // 100 * 100 + y2) != y + 1:
+            raise _Reject
+        if g.get("sea_w"):
+            return _season_of(y)
+        if start_month is None:  # some 12 months from a month of y to a month of y + 1
+            return _Period(date(y, 2, 1), date(y + 1, 11, 30), Granularity.SPAN)
+        return _fiscal_year(y + 1 if start_month > 1 else y, start_month)
+    if g.get("sea_w"):
+        return _year(y)  # "the 2024 season": a season within one calendar year
+    if start_month is None:  # the 12 months ending in y, end month unknown
+        return _Period(date(y - 1, int(_FISCAL_LEX["default_start_month"]), 1), date(y, 12, 31), Granularity.SPAN)
+    return _fiscal_year(y, start_month)
+
+
+def _fiscal_year(y: int, start_month: int) -> _Period:
+    """The fiscal year that ends in year ``y`` and starts in ``start_month``."""
+    if start_month == 1:
+        return _year(y)
+    end = _month(y, start_month - 1).end
+    return _Period(date(y - 1, start_month, 1), end, Granularity.SPAN)
+
+
+def _season_of(y: int) -> _Period:
+    """The season that starts in year ``y`` (August to May by default)."""
+    first, last = int(_SEASON_LEX["start_month"]), int(_SEASON_LEX["end_month"])
+    return _Period(date(y, first, 1), _month(y + (last < first), last).end, Granularity.SPAN)
+
+
+def _season(rel: str, p: date | None) -> _Period:
+    """"this season" (the one under way, or between seasons the next), "last season", "next season"."""
+    p = _anchor(p)
+    current = p.year if p.month > int(_SEASON_LEX["end_month"]) else p.year - 1
+    period = _season_of(current + _REL[_key(rel)])
+    return replace(period, relative=True)
+
+
+def _year_season_in(name: str, y: int) -> _Period:
+    """Summer, winter... of year ``y`` (a winter belongs to the year it ends in: December y-1 to February y)."""
+    first, last = _YEAR_SEASONS[name]
+    return _Period(date(y - (first > last), first, 1), _month(y, last).end, Granularity.SPAN)
+
+
+def _year_season(g: dict[str, str], p: date | None) -> _Period:
+    """"this summer" (the one of ``p``'s year, or the winter under way or next), "last winter" (the last one
+    over before ``p``), "next spring" (the first one begun after ``p``), "summer 2023"; "so far this summer"
+    runs from its start to ``p``."""
+    if g.get("ys_y"):
+        return _year_season_in(_key(g["ys_y_s"]), int(g["ys_y"]))
+    name, p = _key(g["ys"]), _anchor(p)
+    direction = _REL[_key(g["ys_rel"])]
+    around = [_year_season_in(name, y) for y in (p.year - 1, p.year, p.year + 1, p.year + 2)]
+    if direction < 0:
+        period = [s for s in around if s.end is not None and s.end < p][-1]
+    elif direction > 0:
+        period = next(s for s in around if s.start is not None and s.start > p)
+    else:  # the one under way, else the one of p's year (a winter: the next one)
+        under_way = [s for s in around if s.start is not None and s.end is not None and s.start <= p <= s.end]
+        later = next(s for s in around if s.start is not None and s.start > p)
+        same_year = next(s for s in around if s.end is not None and s.end.year == p.year)
+        period = under_way[0] if under_way else (later if name == "winter" else same_year)
+    if g.get("ys_far"):
+        if period.start is None or period.start > p:
+            raise _Reject
+        period = replace(period, end=min(p, period.end or p))
+    return replace(period, relative=True)
 
 
 def _span_gran(start_month: int, n: int) -> Granularity:
@@ -690,6 +797,12 @@ def _check(kind: str, g: dict[str, str], text: str, m: re.Match[str]) -> None:
 
 
 _KINDS = (
+    ("fis_y", "fis"),
+    ("fis_fy", "fis"),
+    ("fis_ya", "fis"),
+    ("sea", "sea"),
+    ("ys", "ys"),
+    ("ys_y", "ys"),
     ("iso_y", "iso"),
     ("num_a", "num"),
     ("dmy_d", "dmy"),
@@ -766,7 +879,7 @@ def _first_words() -> list[str]:
     """
     phrases = [
         *_PARTS, *_REL, *MONTHS, *WEEKDAYS, *_WEEKDAY_ABBR, *_QUARTERS, *_HALVES,
-        "following", "fiscal", "fy", "year", *_PERIOD_WORDS["financial"], "quarter", "half",
+        "following", "fiscal", "fy", "year", *_PERIOD_WORDS["financial"], "quarter", "half", *_YEAR_SEASONS,
     ]
     return [w for w in (re.split(r"[\s-]", p.lower())[0] for p in phrases) if w != "the"]  # "the": see below
 
@@ -814,7 +927,7 @@ def _key_words() -> set[str]:
     time", "today"); of each phrase we keep one word that must be there: its unit
     word if it has one ("the year before" -> "year"), else its last word.
     """
-    words = {*MONTHS, *WEEKDAYS, *_UNITS, "quarter", "half"}
+    words = {*MONTHS, *WEEKDAYS, *_UNITS, "quarter", "half", *_SEASON_LEX["words"], *_YEAR_SEASONS}
     for phrase in [*_DAY_WORDS, *_YTD, *_UP_TO_NOW, *_BACKREF_PHRASES]:
         parts = re.split(r"[\s-]+", phrase.lower().strip())
         words.add(next((w for w in parts if w in _UNITS), parts[-1]))
@@ -866,7 +979,7 @@ def _candidates(text: str, pos: int, naive: bool) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _scan(text: str, published: date | None, naive: bool = False) -> list[_Hit]:
+def _scan(text: str, published: date | None, naive: bool = False, fiscal_start: int | None = None) -> list[_Hit]:
     urls = _url_spans(text)
     url_starts = [s for s, _ in urls]
     hits: list[_Hit] = []
@@ -875,7 +988,7 @@ def _scan(text: str, published: date | None, naive: bool = False) -> list[_Hit]:
         for m in _candidates(text, pos, naive):
             if m.start() < pos:
                 continue
-            hit = _interpret(m, text, published, urls, url_starts)
+            hit = _interpret(m, text, published, urls, url_starts, fiscal_start)
             if hit is not None:
                 hits.append(hit)
                 pos = m.end()
@@ -890,6 +1003,7 @@ def _interpret(
     published: date | None,
     urls: list[tuple[int, int]],
     url_starts: list[int],
+    fiscal_start: int | None = None,
 ) -> _Hit | None:
     """Check and resolve one master-regex match; ``None`` when it is not a time."""
     if urls and _inside(urls, url_starts, m.start()) is not None:
@@ -901,7 +1015,7 @@ def _interpret(
     end = m.end()
     if text[end - 1] == "." and _full_month_before_dot(text, end):
         end -= 1  # "on 6 April." : the full stop ends the sentence
-    hit = _Hit(m.start(), body, end, lead.lower() if lead else None, None)
+    hit = _Hit(m.start(), body, end, lead.lower() if lead else None, None, fiscal_start=fiscal_start)
     try:
         kind = _kind(g)
         _check(kind, g, text, m)
@@ -1017,10 +1131,12 @@ def _to_mention(text: str, hit: _Hit, published: date | None, offset: int, trust
     return mention_t(span=span, text=surface, time=scope)
 
 
-def find_times(text: str, published: date | None = None, offset: int = 0) -> list[TimeMention]:
+def find_times(text: str, published: date | None = None, offset: int = 0, *,
+               fiscal_start: int | None = None) -> list[TimeMention]:
     """Every time expression in ``text``, in order, resolved against ``published``.
 
-    Spans are shifted by ``offset`` (the position of ``text`` in its document).
+    Spans are shifted by ``offset`` (the position of ``text`` in its document). ``fiscal_start`` is the
+    month the document's fiscal year starts in (see :func:`fiscal_year_start`), None when it does not say.
 
     >>> [m.text for m in find_times("Approved at the end of August 2023, after the 2023 rules.")]
     ['the end of August 2023', '2023']
@@ -1032,9 +1148,38 @@ def find_times(text: str, published: date | None = None, offset: int = 0) -> lis
     """
     if not _may_hold_time(text):
         return []
-    hits = _merge_ranges(text, _scan(text, published))
+    hits = _merge_ranges(text, _scan(text, published, fiscal_start=fiscal_start))
     trusted = offset >= 0 and (published is None or type(published) is date)
     return [_to_mention(text, h, published, offset, trusted) for h in hits]
+
+
+_FISCAL_DEFINITION = re.compile(
+    rf"""
+    \b(?:{_FISCAL_W})\s+years?\s+                    # "financial year", "fiscal years"
+    (?:(?:that|which)\s+)?(?:(?:always|usually|now)\s+)?
+    (?:(?P<ends>{_alt(_FISCAL_LEX["definition_ends"])})|(?P<starts>{_alt(_FISCAL_LEX["definition_starts"])}))
+    \s+(?:(?:on|in|at)\s+)?(?:{_THE}\s+)?(?:(?:end|start|beginning)\s+{_OF}\s+)?
+    (?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:{_OF}\s+)?)?  # "1st of July", "31 March"
+    (?P<mon>{_MON})(?![A-Za-z])
+    """,
+    re.VERBOSE,
+)
+
+
+def fiscal_year_start(text: str) -> int | None:
+    """The month a document's fiscal year starts in, when the text says ("whose financial year runs to
+    the end of March" -> 4, "the fiscal year begins on July 1" -> 7); None when it does not.
+
+    >>> fiscal_year_start("Acme, whose financial year runs to the end of March, said"), fiscal_year_start("Hi.")
+    (4, None)
+    >>> fiscal_year_start("The fiscal year begins on July 1.")
+    7
+    """
+    m = _FISCAL_DEFINITION.search(text)
+    if m is None:
+        return None
+    month = MONTHS[m.group("mon").lower()]
+    return month % 12 + 1 if m.group("ends") else month
 
 
 def resolve_time(expression: str, published: date | None = None) -> TimeScope | None:
