@@ -79,3 +79,13 @@ def test_ascii_text_finds_what_the_case_insensitive_scan_finds() -> None:
                  "Cyberspace\nAdministration of China approved it.", "Sensetime and baidus"):
         assert [r.model_dump() for r in fast.find(text)] == [r.model_dump() for r in slow.find(text)]
     assert [r.id for r in fast.find("BAIDU and baidu")] == ["baidu", "baidu"]
+
+
+def test_name_with_a_number_is_one_entity(g):
+    # The number scanner reads these numbers as versions or parts of names: the name keeps them.
+    assert [e.surface for e in g.find("The Vantor 3 handset went on sale in Oslo.")] == ["Vantor 3", "Oslo"]
+    assert [e.surface for e in g.find("the DAX 40 index of leading shares slipped")] == ["DAX 40"]
+    # A figure after a name stays a figure ("Kestrel 12 jets" counts jets), and a year is not a version.
+    assert [e.surface for e in g.find("Orbis ordered from Kestrel 12 jets and sold Nimbus 2019 stock.")][:2] == [
+        "Orbis", "Kestrel"]
+    assert "Nimbus" in [e.surface for e in g.find("Orbis sold Nimbus 2019 stock.")]

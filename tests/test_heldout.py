@@ -192,8 +192,6 @@ def test_heldout_size() -> None:
 #: Known misreadings: test id -> what is misread. Each is an xfail(strict=True), so a fix is noticed.
 KNOWN_MISSES: dict[str, str] = {
     "chipmaker_results:$40bn-plus": "the '-plus' suffix is dropped: surface '$40bn', bound exact instead of more_than",
-    "chipmaker_results:absent:iPhone 15 Pro": "the model number in 'iPhone 15 Pro' yields a figure 15",
-    "smartphone_shipments:absent:iPhone 15": "the model number in 'iPhone 15' yields a figure 15",
     # named claims
     "robotics_funding:memberships:backers": "only Index Ventures is a member: 'the German state bank KfW' is dropped",
 }

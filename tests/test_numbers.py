@@ -562,3 +562,12 @@ def test_currency_letters_before_a_dollar_sign_start_a_word(text, unit):
 
 def test_chip_process_names_are_not_figures():
     assert [m.text for m in find_numbers("Chips made on 3nm and 5nm processes made up 46% of revenue.")] == ["46%"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Apple's iPhone 15 sold well in China.", []),
+    ("Sales of the iPad 10 slowed.", []),
+    ("The shop sold 15 iPhones.", ["15"]),
+])
+def test_camel_cased_model_names_with_a_number_are_not_figures(text, found):
+    assert [m.text for m in find_numbers(text)] == found

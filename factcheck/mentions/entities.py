@@ -74,8 +74,18 @@ def fold(name: str) -> str:
     >>> fold("Baidu’s  ERNIE Bot")
     "baidu's ernie bot"
     """
-    text = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
-    return " ".join(text.split())
+    hit = _FOLDED.get(name)
+    if hit is None:
+        text = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
+        hit = " ".join(text.split())
+        if len(name) <= 200:  # names repeat across sentences and documents: fold each once
+            if len(_FOLDED) >= 8192:
+                _FOLDED.clear()
+            _FOLDED[name] = hit
+    return hit
+
+
+_FOLDED: dict[str, str] = {}  # name -> fold(name), for names of up to 200 characters
 
 
 def _strip_possessive(surface: str) -> str:
@@ -372,12 +382,44 @@ class Gazetteer:
                 continue  # "the Brazilian forward", "473 GW": an adjective of origin or a unit, not a name
             if len(words) == 1 and original.startswith("$", start + len(surface)):
                 continue  # "NT$225 billion": a currency prefix, not a name
+            number_end = _number_in_name(original, start + len(surface))
+            if number_end is not None and not _overlaps_sorted(taken, taken_starts, start, number_end):
+                surface = original[start:number_end]  # "Skyreach 2", "FTSE 100": the number is part of the name
             refs.append(self.resolve(surface, Span.trusted(start=offset + start, end=offset + start + len(surface))))
         refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
 
 
 _SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
+# A number right after a name ("Skyreach 2", "FTSE 100", "Ernie 4.0"): digits, one optional decimal part,
+# then no more word characters, no percent sign and no further digit group ("737s", "5%", "3,000" are not).
+_NUMBER_AFTER = re.compile(r"[ ](?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?![\w%’'-]|[.,][0-9])")
+_YEAR = re.compile(r"1[89][0-9][0-9]|20[0-9][0-9]")
+
+
+def _number_in_name(text: str, end: int) -> int | None:
+    """Where a name ending at ``end`` ends with the number after it, when the number scanner reads that
+    number as part of a name or version ("Skyreach 2, the sequel", "the FTSE 100 index"), not as a figure
+    ("Acme 2 wins" is rare; "Halcyon 23% higher" is a figure); None when the number stays apart.
+
+    >>> _number_in_name("the FTSE 100 index closed lower", 8), _number_in_name("Skyreach 2 sells 6 million", 8)
+    (12, None)
+    """
+    m = _NUMBER_AFTER.match(text, end)
+    if m is None or _YEAR.fullmatch(m.group("num")):
+        return None
+    # The scanner reads the word before a number and three tokens after it: that short window decides.
+    word_start = text.rfind(" ", max(0, end - 30), end) + 1 or max(0, end - 30)
+    window = text[word_start : m.end() + 25]
+    return m.end() if _scanner_skips(window, m.start("num") - word_start, m.end() - word_start) else None
+
+
+@lru_cache(maxsize=1024)
+def _scanner_skips(window: str, start: int, end: int) -> bool:
+    """Whether the number scanner finds no figure over ``window[start:end]`` (cached: names repeat)."""
+    from factcheck.mentions.numbers import find_numbers  # late: numbers does not need names at import
+
+    return not any(n.span.start < end and n.span.end > start for n in find_numbers(window))
 _LOWER_NEXT = re.compile(r"[ ]+[a-z]")
 
 

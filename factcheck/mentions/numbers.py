@@ -1350,7 +1350,9 @@ class _Scanner(_Reader):
             return self._name_after(fig, after)
         p0 = prev[0]
         # versions: a capitalised word then the figure ("Ernie 3.5", "Windows 11")
-        if _is_word(p0) and p0.text[:1].isupper() and p0.text.lower() not in lx.function_words \
+        # A capitalised word, or a camel-cased one ("iPhone 15", "eBay 2"), names a version or a model.
+        named = p0.text[:1].isupper() or (p0.text[:1].islower() and not p0.text.islower() and p0.text.isalpha())
+        if _is_word(p0) and named and p0.text.lower() not in lx.function_words \
                 and p0.text not in lx.months and p0.text not in lx.currency_codes \
                 and p0.text.lower() not in lx.units and p0.text.lower() not in lx.tens \
                 and text[p0.end : fig.start].strip() in ("", "-"):
