@@ -906,8 +906,6 @@ _CLAUSE_REACH = 600
 _SPACE = re.compile(r"\s")
 
 
-# Asked for the same figure by its subject, scope, aggregate and national tests: computed once.
-@lru_cache(maxsize=256)
 def _clause_start(text: str, pos: int) -> int:
     starts, ends = _clause_breaks(text)
     # The last break that ends at or before ``pos`` (a break must lie wholly before it).
@@ -922,7 +920,6 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
-@lru_cache(maxsize=256)
 def _clause_end(text: str, pos: int) -> int:
     starts, _ = _clause_breaks(text)
     i = bisect_left(starts, pos)

@@ -460,6 +460,27 @@ def _numeral(text: str, i: int) -> tuple[Decimal, Decimal, int, bool, bool] | No
     m = _NUMERAL.match(text, i)
     if not m:
         return None
+    # The same numerals recur ("2023", "5", "10"): each is parsed once. The match alone fixes its
+    # parts ("," and " " only group thousands, "." and "e" delimit), so its text is the key.
+    key = m.group()
+    parsed = _NUMERAL_PARSED.get(key)
+    if parsed is None:
+        parsed = _parse_numeral(m) or ()
+        if len(key) <= 64:
+            if len(_NUMERAL_PARSED) >= 4096:
+                _NUMERAL_PARSED.clear()
+            _NUMERAL_PARSED[key] = parsed
+    if not parsed:
+        return None
+    value, precision, plain, decimal = parsed
+    return value, precision, m.end(), plain, decimal
+
+
+_NUMERAL_PARSED: dict[str, tuple[Decimal, Decimal, bool, bool] | tuple[()]] = {}
+
+
+def _parse_numeral(m: re.Match[str]) -> tuple[Decimal, Decimal, bool, bool] | None:
+    """(value, precision, plain, decimal) of a :data:`_NUMERAL` match, or None if it is not a figure."""
     raw_int = _NON_DIGITS.sub("", m.group("int"))
     frac, exp = m.group("frac"), m.group("exp")
     if len(raw_int) > _MAX_INT_DIGITS or (frac and len(frac) > _MAX_INT_DIGITS):
@@ -478,7 +499,7 @@ def _numeral(text: str, i: int) -> tuple[Decimal, Decimal, int, bool, bool] | No
     if exp:
         value, precision = value.scaleb(int(exp)), precision.scaleb(int(exp))
     plain = not frac and not exp and raw_int == m.group("int")
-    return value, precision, m.end(), plain, bool(frac)
+    return value, precision, plain, bool(frac)
 
 
 class _Reader:
