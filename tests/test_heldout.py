@@ -146,17 +146,17 @@ def heldout_accuracy(verbose: bool = False, folder: Path = HELDOUT) -> dict[str,
 # -- the labels are well-formed (runs without the extractor) -----------------------------------------
 
 
-@pytest.mark.parametrize("path", heldout_paths(), ids=lambda p: p.stem)
-def test_heldout_is_well_formed(path: Path) -> None:
-    """Front matter, length, keys, and every surface located once in the body; subjects that are not in
-    the gazetteer are written as in the text."""
+def check_well_formed(path: Path, words: tuple[int, int] = (150, 320)) -> None:
+    """The label checks every held-out set shares: front matter, body length within ``words``, every label
+    complete and located in the body, subjects not in the gazetteer written as in the text, absent and
+    unjudged strings present and clear of labelled figures, named claims in the vocabulary."""
     text = path.read_text(encoding="utf-8")
     start = base.body_start(text)
     assert start > 0, "missing front matter"
     for key in ("title:", "published:", "source:"):
         assert f"\n{key}" in text[:start]
-    words = len(text[start:].split())
-    assert 150 <= words <= 320, f"{words} words"
+    count = len(text[start:].split())
+    assert words[0] <= count <= words[1], f"{count} words"
     exp = base.load_expected(path)
     vocab = base._vocabulary()
     where = base.locate_expected(text, exp["claims"])
@@ -179,6 +179,13 @@ def test_heldout_is_well_formed(path: Path) -> None:
         assert r["role"] in vocab["role"] and r["person"] in text
     for ev in exp.get("events", []):
         assert ev["event"] in vocab["event"]
+    for m in exp.get("memberships", []):
+        assert all(member in text for member in m["members"]), m
+
+
+@pytest.mark.parametrize("path", heldout_paths(), ids=lambda p: p.stem)
+def test_heldout_is_well_formed(path: Path) -> None:
+    check_well_formed(path)
 
 
 def test_heldout_size() -> None:

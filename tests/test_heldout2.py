@@ -73,30 +73,8 @@ def heldout2_accuracy(verbose: bool = False) -> dict[str, float]:
 
 @pytest.mark.parametrize("path", heldout2_paths(), ids=lambda p: p.stem)
 def test_heldout2_is_well_formed(path: Path) -> None:
-    """Front matter, 300-600 words, every label complete and located in the body, absent and unjudged
-    strings present and clear of labelled figures, named claims in the vocabulary."""
-    text = path.read_text(encoding="utf-8")
-    start = base.body_start(text)
-    assert start > 0, "missing front matter"
-    assert all(f"\n{key}:" in text[:start] for key in ("title", "published", "source"))
-    assert 300 <= len(text[start:].split()) <= 600
-    exp = base.load_expected(path)
-    vocab = base._vocabulary()
-    where = base.locate_expected(text, exp["claims"])
-    for e, loc in zip(exp["claims"], where):
-        assert base._CLAIM_KEYS <= set(e), f"{e['text']}: missing {base._CLAIM_KEYS - set(e)}"
-        assert loc is not None, f"{e['text']!r} not found in the body"
-        assert e["bound"] in base._BOUNDS and ("high" in e) == (e["bound"] == "range")
-        assert e["measure"] and e["measure"] == e["measure"].lower()
-        assert e["scope"] is None or e["scope"] in vocab["scope"]
-        assert e["subject"] is None or e["subject"] in vocab["entity"] or e["subject"] in text[start:]
-        assert e["time_start"] <= e["time_end"]
-    for s in exp["absent"] + exp["unjudged"]:
-        occ = base.occurrences(text, s, start)
-        assert occ, f"{s!r} not in the body"
-        assert not any(loc and base._overlap(o, loc) for o in occ for loc in where), f"{s!r} overlaps a label"
-    assert all(r["role"] in vocab["role"] and r["person"] in text for r in exp["roles"])
-    assert all(ev["event"] in vocab["event"] for ev in exp["events"])
+    """The shared label checks (tests/test_heldout.py), for articles of 300-600 words."""
+    heldout.check_well_formed(path, words=(300, 600))
 
 
 def test_heldout2_size() -> None:
