@@ -1,0 +1,156 @@
+"""**attribution** -- "according to X", "X said", "said X", "as reported by X": who the sentence
+attributes its figures to, and the spans naming them (never subjects).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from factcheck.claims.state import _State, _org_in_play
+from factcheck.lexicon import LEXICON
+from factcheck.models import EntityRef, Span
+
+
+_ATTRIBUTION_TRIM = re.compile(r"^(?:brokerage|broker|the|research firm|consultancy|analysts? at)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _attribution_rests() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word of each attribution cue -> the other words of each cue it starts ("a" -> ("report", "by"))."""
+    c = LEXICON.claims
+    rests: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in [*c["attribution"]["speech_verbs"], *c["attribution"]["source_before"],
+                   *c.get("anaphora", {}).get("estimate_verbs", [])]:
+        first, *rest = phrase.lower().split() or [""]
+        rests.setdefault(first.replace("’", "'"), []).append(tuple(rest))
+    return {w: tuple(r) for w, r in rests.items()}
+
+
+def _may_attribute(words: frozenset[str], low: str) -> bool:
+    """Whether the sentence (its words, its lower-cased text) may hold an attribution cue: the first word of
+    a cue among its words and the cue's other words in its text. "a" and "as" open most sentences, "a
+    report by" and "as per" few, so this skips :func:`_attribution` where the first-word test alone would not.
+
+    >>> _may_attribute(frozenset({"a", "rise"}), "a rise"), _may_attribute(frozenset({"a"}), "a report by x")
+    (False, True)
+    """
+    hits = words & LEXICON.cue_first_words["attribution"]
+    if not hits:
+        return False
+    rests = _attribution_rests()
+    return any(all(r in low for r in rest) for w in hits for rest in rests.get(w, ((),)))
+
+
+def _attribution(text: str, base: int, entities: Sequence[EntityRef],
+                 state: _State | None = None) -> tuple[str | None, list[Span]]:
+    """Who the sentence attributes its figures to, and the spans naming them (never subjects)."""
+    state = state or _State()
+    m = LEXICON.source_before_regex.search(text)
+    if m:
+        tail = text[m.end():]
+        stop = re.search(r"[,.;:()]|\s+(?:and|which|who|that|in|on)\s", tail)
+        phrase = tail[: stop.start()].strip() if stop else tail.strip()
+        ents = [e for e in entities if e.span and m.end() <= e.span.start - base <= m.end() + len(phrase) + 1]
+        if ents:
+            return ents[0].name, [e.span for e in ents]
+        if phrase:
+            spans = [Span(start=base + m.end(), end=base + m.end() + len(tail))]
+            who = _described_source(phrase, base, m.start(), entities, state)
+            return (who.name if who else _ATTRIBUTION_TRIM.sub("", phrase)), spans
+    for v in _saying_verbs(text):
+        # Speaker before the verb: the nearest person, else the nearest entity, skipping "X, CEO of Y,".
+        before = [e for e in entities if e.span and e.span.end - base <= v.start()
+                  and v.start() - (e.span.end - base) <= 60]
+        people = [e for e in before if e.type == "person" or (e.method == "unresolved" and " " in e.name)]
+        if people:
+            who = people[-1]
+            # The speaker's description ("Baidu chief executive Robin Li", "Robin Li, CEO of Baidu,") is not a
+            # subject; names before the comma that opens it are ("launched in China, Baidu chief ... Li told").
+            opened = max(text.rfind(",", 0, who.span.start - base), text.rfind(";", 0, who.span.start - base))
+            return who.name, [e.span for e in before if e.span.start - base > opened]
+        window = max(0, v.start() - 40)
+        descriptions = [d for d in LEXICON.description_regex.finditer(text, window, v.start())
+                        if LEXICON.speech_gap_regex.fullmatch(text, d.end(), v.start())]
+        if descriptions:  # "the Beijing start-up said", "the company puts the cost at ..."
+            d = descriptions[-1]
+            who = _described_source(d.group(), base, d.start(), entities, state, text)
+            if who is not None:
+                return who.name, [Span(start=base + d.start(), end=base + d.end())]
+        generic = [g for g in LEXICON.generic_source_regex.finditer(text, window, v.start())]
+        if generic:
+            g = generic[-1]
+            named = [e for e in before if 0 <= g.start() - (e.span.end - base) <= 1]
+            if named:  # "CLSA analysts expect": the firm the analysts work for
+                return named[-1].name, [named[-1].span]
+            employer = _EMPLOYER.match(text, g.end())
+            at = [e for e in before if employer and e.span.start - base == employer.end()]
+            if at:  # "Analysts at Berenberg said": the firm, not "analysts"
+                return at[0].name, [at[0].span]
+            described = _described_source(g.group(), base, g.start(), entities, state, text)
+            if described is not None and LEXICON.speech_gap_regex.fullmatch(text, g.end(), v.start()):
+                return described.name, [Span(start=base + g.start(), end=base + g.end())]  # "The company said"
+            return g.group(), []
+        if before and v.start() - (before[-1].span.end - base) <= 30 and LEXICON.speech_gap_regex.fullmatch(
+                text, before[-1].span.end - base, v.start()):  # "Baidu says", "DeepSeek has published"
+            return before[-1].name, [before[-1].span]
+        known = _person_named_before(text, window, v.start(), state)
+        if known is not None:  # "Li also said": a person the text named in full earlier
+            return known.name, []
+        after = [e for e in entities if e.span and 0 <= e.span.start - base - v.end() <= 2]
+        if after:  # "said Robin Li"
+            return after[0].name, [after[0].span]
+    return None, []
+
+
+def _saying_verbs(text: str) -> list[re.Match[str]]:
+    """Verbs of saying, and verbs of estimating followed by "at <figure>" ("CLSA put the share at 40%")."""
+    # "Netflix added 12.8 million", "Ernie Bot reported over 100 million users": a verb of saying with a
+    # figure for its object states the figure about its subject; it names no source.
+    # "raised its forecast", "in the report": after a determiner the word is a noun, not a verb of saying.
+    verbs = [v for v in LEXICON.speech_regex.finditer(text) if not _FIGURE_NEXT.match(text, v.end())
+             and not _NOUN_DETERMINER.search(text, max(0, v.start() - 8), v.start())]
+    for v in LEXICON.estimate_regex.finditer(text):
+        if _AT_FIGURE.search(text, v.end(), min(len(text), v.end() + 120)):
+            verbs.append(v)
+    return sorted(verbs, key=lambda v: v.start())
+
+
+_FIGURE_NEXT = re.compile(
+    r"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|another\s+|"
+    r"a\s+record\s+|a\s+further\s+)?(?:US|NT|HK|A|C|S)?[$€£¥]?\d"
+)
+_NOUN_DETERMINER = re.compile(r"\b(?:its|their|the|a|an|his|her|our|this|that|latest|annual)\s+$", re.IGNORECASE)
+# "analysts at Berenberg", "economists from Nomura": the firm they work for follows.
+_EMPLOYER = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
+# "... at 40%", "... at $5.576 million": the figure an estimate puts something at.
+_AT_FIGURE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£¥]?\d")
+_CAPITAL_WORD = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")
+
+_POSSESSIVE_DESCRIPTION = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.IGNORECASE)
+
+
+def _described_source(phrase: str, base: int, pos: int, entities: Sequence[EntityRef],
+                      state: _State, text: str = "") -> EntityRef | None:
+    """The named source a description stands for: "the company" -> the organisation in play,
+    "the report" -> the last source named by name."""
+    if LEXICON.document_regex.fullmatch(phrase.strip()):
+        return state.last_source
+    owner = _POSSESSIVE_DESCRIPTION.match(phrase.strip())
+    if owner and LEXICON.anaphora.get(owner.group(1).lower()) == "org":
+        return _org_in_play(base, pos, entities, state, text)  # "the agency's annual statistics"
+    d = LEXICON.description_regex.fullmatch(phrase.strip())
+    if d and LEXICON.anaphora.get(d.group("head").lower()) == "org" and not phrase.lower().startswith(("this", "that")):
+        return _org_in_play(base, pos, entities, state, text)
+    return None
+
+
+def _person_named_before(text: str, lo: int, verb: int, state: _State) -> EntityRef | None:
+    """A person the text named in full earlier, now called by one part of the name ("Li also said")."""
+    m = None
+    for m in _CAPITAL_WORD.finditer(text, lo, verb):
+        pass
+    if m is None or not LEXICON.speech_gap_regex.fullmatch(text, m.end(), verb):
+        return None
+    return state.people.get(m.group(1))

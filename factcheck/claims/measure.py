@@ -1,0 +1,305 @@
+"""**counted**, **measure** and **scope** of a figure: the noun phrase after the figure ("70 LLMs"),
+or before it ("the total number of LLMs ... to 40"); the canonical key of what is measured (``llms``,
+``users``, ``valuation``), from the counted noun or a cue before a money figure; the nearest word that
+changes what is counted (approved, released, registered, ...), in the figure's clause; and whether it is a
+running total or one batch.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck._data import load_toml
+from factcheck.claims._text import _NP_SKIP, _NP_STOP, _WORD, _clause_end, _clause_start
+from factcheck.lexicon import LEXICON, phrase_regex
+
+
+# Every word that opens a listed measure phrase ("generating" in "generating capacity").
+_MEASURE_FIRST_WORDS = frozenset(n.split()[0] for n in LEXICON.measure_nouns)
+# Number words ("five of the nine members": the phrase counted is "members", the "nine" is a figure of its own).
+_COUNT_WORDS = frozenset(w for part in ("units", "tens") for w in load_toml("numbers.toml")["words"][part])
+# Words that, after an "-ed" word, show it is a verb with an object ("the other four wanted a larger cut").
+_VERB_OBJECT_START = frozenset("a an the to that it them its their his her".split())
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
+
+
+def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Match[str]]:
+    """Words of the noun phrase at the start of ``text`` (stops at punctuation and stop words)."""
+    skip = _NP_SKIP if skip_of else _NP_SKIP - {"of"}
+    words: list[re.Match[str]] = []
+    pos = 0
+    for m in _WORD.finditer(text):
+        gap = text[pos : m.start()]
+        if gap.strip(" \t\r\n\u00a0\"“”‘’'") or gap.count("\n") > 1:
+            break  # punctuation or a blank line between words ends the phrase (a soft line wrap does not)
+        low = m.group().lower()
+        if not words and low in skip:
+            pos = m.end()
+            continue
+        if not words and pos and low in _COUNT_WORDS:
+            pos = m.end()  # "five of the nine members": skip the second figure, keep its noun
+            continue
+        if not words and low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns:
+            nxt = _WORD.match(text, m.end() + 1)
+            if nxt is None or nxt.group().lower() in _VERB_OBJECT_START or not text[m.end():m.end() + 1].isspace():
+                break  # "the other four wanted a larger cut", "12 were sacked.": a verb, nothing is counted
+        if low in _NP_STOP or (words and low.endswith("ing") and low not in _MEASURE_FIRST_WORDS):
+            break  # "generating capacity" opens a listed measure phrase; "users growing fast" does not
+        if words and low in ("a", "an", "the"):
+            break  # "2 billion tablets a year": an article opens another phrase
+        if words and low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns:
+            break  # "1.2 million migrants arrived": a verb after the head ends the phrase
+        if words and LEXICON.scope_of(low) and not LEXICON.scope_of(low, in_noun_phrase=True) == "registered":
+            break  # "40 models approved": the scope word is not part of what is counted
+        words.append(m)
+        pos = m.end()
+        if len(words) >= limit:
+            break
+    return words
+
+
+def _counted_after(after: str, offset: int, *, skip_of: bool = True) -> tuple[str | None, int]:
+    words = _np_words(after, skip_of=skip_of)
+    if not words:
+        return None, offset
+    # Cut at the end of the longest listed measure phrase, if any ("users in December").
+    lowered = [w.group().lower() for w in words]
+    best = None
+    for j in range(len(words), 0, -1):
+        for i in range(j):
+            if " ".join(lowered[i:j]) in LEXICON.measure_nouns:
+                best = j
+                break
+        if best:
+            break
+    if best and best == len(words) - 1 and _plural_noun(words[-1].group()):
+        best = None  # "210,000 user reviews": a listed noun modifying a plural noun is not the head
+    words = words[: best or len(words)]
+    phrase = after[words[0].start() : words[-1].end()]
+    return phrase, offset + words[-1].end()
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a word after a listed measure noun reads as a plural noun of its own ("reviews").
+
+    >>> _plural_noun("reviews"), _plural_noun("Beijing"), _plural_noun("business"), _plural_noun("globally")
+    (True, False, False, False)
+    """
+    low = word.lower()
+    return (word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+            and low not in _NP_STOP and _noun_head(low) is not None)
+
+
+def _counted_before(before: str) -> str | None:
+    """The counted noun when it stands before the figure: "the number of LLMs ... to 40"."""
+    before = before[-200:]  # "the number of X ... to 40" stands close before the figure
+    matches = list(_NUMBER_OF.finditer(before))
+    if not matches:
+        return None
+    words = _np_words(before[matches[-1].end() :])
+    # Allow "X and Y" lists here: "the total number of LLMs and AI applications".
+    tail = before[matches[-1].end() :]
+    # "X and Y" lists of up to three words each, ending before a stop word or a scope word
+    # ("... LLMs and AI applications cleared for public use").
+    head = []
+    for w in _WORD.finditer(tail):
+        head.append(w)
+        if len(head) >= 8:
+            break
+    lows = [w.group().lower() for w in head]
+    if "and" in lows[1:4] and not re.search(r"[^\w\s’'-]", tail[: head[-1].end()] if head else ""):
+        k = lows.index("and", 1)
+        for j in range(k + 2, min(k + 5, len(head))):
+            if lows[j] in _NP_STOP or LEXICON.scope_of(lows[j]) or lows[j] == "available":
+                return tail[head[0].start() : head[j - 1].end()]
+    if words:
+        return tail[words[0].start() : words[-1].end()]
+    return None
+
+
+def _measure(unit: str | None, counted: str | None, whole: str | None, before: str) -> str | None:
+    share_like = unit in ("percent", "percentage_points")
+    if counted:
+        first = re.split(r"\s+(?:and|or)\s+", counted)[0]
+        lows = first.lower().split()
+        if (unit is None and len(lows) > 1 and _plural_noun(first.split()[-1])
+                and not any(" ".join(lows[i:]) in LEXICON.measure_nouns for i in range(len(lows)))):
+            return _noun_head(first)  # "210,000 user reviews" count reviews, not users
+        key = LEXICON.measure_of(first) or LEXICON.measure_of(counted)
+        if key:
+            return key
+        head = _noun_head(counted)
+        if unit is None and head is not None and head not in _GENERIC_COUNTED:
+            # "288.9 million units": a count measures what it counts, whatever verb precedes it ("employs
+            # 450 people" is left to the verb)
+            return head
+        if share_like and head is not None and counted.split()[-1].lower() != head:
+            return "share"  # "one in four households", "20% of patients": a part of the people counted
+    if share_like:
+        if whole and LEXICON.measure_of(whole) not in ("growth", "decline"):
+            return "share"  # "46% of wafer revenue", "4.4% of GDP": a part of a whole
+    # A closed relative clause between a cue and the figure is another statement: its words do not name
+    # the figure ("services inflation, which policymakers watch as a gauge of price pressure, was 5.7%").
+    window = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), before[-(90 if share_like else 45):])
+    adjacent = LEXICON.adjacent_cue_regex.search(window)
+    if adjacent:  # "..., up 25 per cent": a change word right before the figure
+        return LEXICON.cue_key(adjacent.group())
+    cue = change = None
+    for found in LEXICON.cue_regex.finditer(window):
+        # the cue nearest the figure names it ("valuation at $2.8 billion, up 25 per cent"); a percentage is
+        # never an amount of money or power ("raised its growth forecast to 1.25%" is not funding)
+        key = LEXICON.cue_key(found.group())
+        if not (share_like and key in _AMOUNT_MEASURES):
+            cue = found
+        if key in ("growth", "decline"):
+            change = found
+    if change is not None and _BY_BEFORE.search(window):
+        cue = change  # "lowering Bank Rate by a quarter of a point": a figure after "by" is the change
+    named = None if cue is not None and not window[cue.end():].strip() else _NOUN_OF.search(window)
+    if named:  # "duties of up to 35.3%", "a market value of $770bn": the noun the figure is "of"
+        phrase = named.group("phrase")
+        key = LEXICON.measure_of(phrase)
+        head = phrase.split()[-1].lower()
+        if key or (head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP
+                   and _noun_head(head) is not None):
+            return key or _singular(head)
+    if cue is not None:
+        key = LEXICON.cue_key(cue.group())
+        if key in ("growth", "decline") and re.search(r"\b(?:from|to)\b", window[cue.end():]):
+            # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose
+            return _measure_named_before(before[: len(before) - len(window) + cue.start()])
+        return key
+    if unit is not None and LEXICON.unit_measure(unit):
+        return LEXICON.unit_measure(unit)  # "the United States added 33 GW": a power figure is capacity
+    if share_like and _LEVEL_BEFORE.search(window):
+        # "raised its forecast for economic growth this year to 1.25%": a level the clause's measure noun
+        # moved to or stood at
+        named_noun = None
+        for named_noun in _MEASURE_NOUN.finditer(window[_clause_start(window, len(window)):]):
+            pass
+        key = LEXICON.measure_of(named_noun.group()) if named_noun is not None else None
+        if key not in _AMOUNT_MEASURES:
+            return key
+    if counted:
+        if unit not in (None, "times", "percent", "percentage_points"):
+            return None  # "$5 billion deal": a money amount whose measure we cannot name
+        return _noun_head(counted)
+    return None
+
+
+# Measures that are amounts (money, power): their cues never name a percentage.
+_AMOUNT_MEASURES = frozenset(k for k, spec in LEXICON.measures["measure"].items() if spec.get("money") or spec.get("units"))
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# A figure that is the level something moved to or stands at: "to 1.25%", "at 5%", "by 0.4%".
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
+# A relative clause closed by a comma (or "which"/"who" clause ending the text before a figure).
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]{0,120},", re.IGNORECASE)
+_NOT_NOUNS = frozenset(load_toml("stopwords.toml")["not_nouns"])
+_IRREGULAR_PLURALS: dict[str, str] = LEXICON.measures.get("irregular_plurals", {})
+_NOT_PAST_NOUNS = LEXICON.time_words["not_past"]  # "-ed" words that are nouns or adjectives ("hundred")
+
+
+def _noun_head(phrase: str) -> str | None:
+    """The measure key of a phrase's last word when it can be a noun: not a verb form ("wanted",
+    "seen"), an adverb or comparative ("rather", "more", "lower"), an ordinal ("first") or a code with
+    digits ("A321XLR"); else None.
+
+    >>> _noun_head("leased"), _noun_head("more"), _noun_head("A321XLR"), _noun_head("people"), _noun_head("jets")
+    (None, None, None, 'person', 'jet')
+    """
+    word = phrase.split()[-1].strip("’'\"“”") if phrase.split() else ""
+    low = word.lower()
+    if not low.isascii() or not low.replace("-", "").isalpha() or low in _NOT_NOUNS or low in _NP_STOP:
+        return None  # a code ("a321xlr", "h100"), an adverb, a comparative or a stop word
+    if low in LEXICON.measure_nouns:
+        return _singular(low)
+    if (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_NOUNS) or low.endswith("ly"):
+        return None  # "the other four wanted", "the 22% seen", "rose sharply"
+    if word.isupper() and len(word) > 1 and low not in LEXICON.measure_nouns:
+        return None  # an acronym or product code names a thing, not what is measured
+    return _singular(low)
+
+
+def _not_counted(phrase: str) -> bool:
+    """Whether a phrase after a figure is a time ("a year", "next year") or a source ("analysts"), not
+    what the figure counts."""
+    words = phrase.lower().split()
+    if all(w in _TIME_NOUNS for w in words):
+        return True
+    return " ".join(words) in _SOURCE_NOUNS
+
+
+_TIME_NOUNS = LEXICON.time_words["time_nouns"]
+_SOURCE_NOUNS = frozenset(g for g in LEXICON.claims["attribution"]["generic_sources"] if " " not in g)
+
+
+def _singular(word: str) -> str:
+    """A measure key from a head noun: lower case, singular ("duties" -> "duty", "units" -> "unit").
+
+    >>> _singular("Duties"), _singular("units"), _singular("business"), _singular("boxes")
+    ('duty', 'unit', 'business', 'box')
+    """
+    w = word.lower().strip("’'")
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3 else w
+
+
+# "<noun phrase> of <figure>": up to three words before "of" right before the figure.
+_NOUN_OF = re.compile(r"(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+of\s+$")
+_NOUN_OF_EXCLUDED = frozenset(LEXICON.measures["noun_of_exclusions"]["words"])
+# Every listed measure noun, longest first: the last one in a clause names a bare percentage.
+_MEASURE_NOUN = phrase_regex(list(LEXICON.measure_nouns))
+# Counted nouns too general to name a measure on their own ("450 people": employees? residents?).
+_GENERIC_COUNTED = frozenset(LEXICON.measures["generic_counted"]["words"])
+
+
+def _measure_named_before(text: str) -> str | None:
+    """The first listed measure noun in the clause that ends ``text`` ("Venture investment in ... rose")."""
+    clause = text[_clause_start(text, len(text)) :]
+    clause = clause[clause.rfind(",") + 1 :] if "," in clause else clause
+    m = _MEASURE_NOUN.search(clause)  # a listed phrase ("jobless rate"), not only a single word
+    return LEXICON.measure_of(m.group()) if m else None
+
+
+def _scope(text: str, start: int, end: int, counted: str | None) -> str | None:
+    """The scope word nearest to the figure, inside its clause."""
+    if counted:
+        for word in counted.split():
+            key = LEXICON.scope_of(word, in_noun_phrase=True)
+            if key:
+                return key
+    # The clause, but no further than a few hundred characters from the figure (bounded work per figure).
+    lo = max(_clause_start(text, start), start - 300)
+    hi = min(_clause_end(text, end), end + 300)
+    best: tuple[int, str] | None = None
+    for m in LEXICON.scope_regex.finditer(text, lo, hi):
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        key = LEXICON.scope_of(m.group())
+        if key and (best is None or dist < best[0]):
+            best = (max(dist, 0), key)
+    return best[1] if best else None
+
+
+def _aggregate(text: str, start: int, end: int, counted: str | None) -> str | None:
+    """'total' for a running total, 'increment' for one batch, None when the words do not say."""
+    total_cue, increment_cue, _ = LEXICON.aggregate_regex
+    near_before = text[max(0, start - 30) : start]
+    if increment_cue.search(near_before) or (counted and increment_cue.search(counted)) or _MORE_AFTER.match(text, end):
+        return "increment"
+    # A total cue counts for the figure when it stands before it in its clause ("the total reached 40") or
+    # right after it ("40 in total", "40 LLMs so far"), not when it introduces a later figure.
+    if total_cue.search(text, max(_clause_start(text, start), start - 200), start):
+        return "total"
+    near_after = total_cue.search(text, end, min(len(text), end + 30))
+    if near_after and not re.search(r"\d", text[end : near_after.start()]):
+        return "total"
+    return None
+
+
+# "14 more LLMs": a figure followed by "more" (not "more than") is an addition to an earlier count.
+_MORE_AFTER = re.compile(r"\s+(?:more|further|extra|additional)\s+(?!than\b)[A-Za-z]", re.IGNORECASE)

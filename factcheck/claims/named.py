@@ -1,0 +1,314 @@
+"""Named claims (roles, events, membership), read from the same sentences: a person holds a role at an
+organisation, something happened at a time, X is among/one of Y.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from factcheck.claims._text import _COMMA_BEFORE, _LEADING, _NP_SKIP, _NP_STOP, _WORD, _clause_start
+from factcheck.claims.state import _is_person, _org_in_play, _org_like
+from factcheck.claims.timing import _sentence_time
+from factcheck.lexicon import LEXICON
+from factcheck.models import Document, EntityRef, EventClaim, MembershipClaim, RoleClaim, Span
+
+
+# Between a role word and the name: a space, or "and <other role>" ("co-founder and chief executive Li").
+_ROLE_GAP = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
+# Around the role words: "PERSON, (the) ROLE", "ROLE of ORG", "ORG's ROLE". Searched near the role words only
+# (not from the sentence start), so a run-on sentence of roles costs linear time.
+_ROLE_REACH = 200
+_OF_AFTER = re.compile(r"\s+(?:of|at)\s+")
+_ORG_BEFORE_ROLE = re.compile(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$")
+
+
+def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
+    out: list[RoleClaim] = []
+    by_start = {e.span.start - base: e for e in entities if e.span}
+    by_end = {e.span.end - base: e for e in entities if e.span}
+    for m in LEXICON.role_regex.finditer(text):
+        role = LEXICON.role_words[" ".join(m.group().lower().split())]
+        person = org = None
+        # "ROLE PERSON" or "ROLE and ROLE PERSON": a person right after the role words.
+        j = m.end()
+        for k in range(j, min(len(text), j + 45) + 1):
+            e = by_start.get(k)
+            if e and _is_person(e) and _ROLE_GAP.fullmatch(text[j:k]):
+                person = e
+                break
+        if person is None:
+            # "PERSON, (the) ROLE of ORG"
+            pre = _COMMA_BEFORE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
+            if pre:
+                e = by_end.get(pre.start())
+                if e and _is_person(e):
+                    person = e
+        if person is None:
+            continue
+        post = _OF_AFTER.match(text, m.end())
+        if post:
+            org = by_start.get(post.end())
+        if org is None:
+            # "ORG's ROLE" or "ORG ROLE" just before the role words (allowing "co-founder and").
+            lead = _ORG_BEFORE_ROLE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
+            if lead:
+                e = by_end.get(lead.start())
+                if e and not _is_person(e) and e.type in ("org", "body", None):
+                    org = e
+        if org is None:
+            # "its chief executive", "the company's founder", "The Hangzhou company, whose founder ...": the
+            # organisation in play (named before in the sentence, else the one the text is about).
+            pointer = _ROLE_POINTER.search(text, max(0, m.start() - 40), m.start())
+            if pointer and (pointer.group("own") or pointer.group("whose")):
+                if pointer.group("own") or LEXICON.description_regex.search(text, _clause_start(text, pointer.start()),
+                                                                            pointer.start()):
+                    org = _org_in_play(base, pointer.start(), entities, state)
+        if org is None and not any(e.span and e.span.start - base < m.start() and not _is_person(e) for e in entities):
+            # "Chief executive C.C. Wei said ..." in a story about TSMC: a title without an organisation,
+            # with no other name before it, is at the organisation in play.
+            org = state.main_org or state.topic_org  # the story's company rather than the last one named
+        span = Span(start=base + min(m.start(), person.span.start - base),
+                    end=base + max(m.end(), person.span.end - base))
+        out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
+                             person=person, role=role, org=org, time=time))
+    for m in LEXICON.role_verb_regex.finditer(text):  # "Jane Roe, who heads Acme"
+        person, org = by_end.get(m.start()), by_start.get(m.end())
+        if person is None or org is None or not _is_person(person) or not (_org_like(org) or org.type == "body"):
+            continue
+        role = LEXICON.claims["role_verbs"][m.group("verb").lower()]
+        span = Span(start=person.span.start, end=org.span.end)
+        out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
+                             person=person, role=role, org=org, time=time))
+    return out
+
+
+# What points a role at an organisation without naming it: "its", "the company's", ", whose".
+_ROLE_POINTER = re.compile(
+    r"(?:(?P<own>\bits|\bthe\s+(?:[\w-]+\s+)?(?:company|firm|group|start-up|startup)[’']s)|(?P<whose>,\s*whose))"
+    r"\s+(?:[\w-]+\s+and\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _opens_with_org(text: str, lo: int, stop: int) -> bool:
+    """Whether the clause from ``lo`` opens with "It" or a description of an organisation ("The Hangzhou
+    company ...") that no other name precedes before ``stop``."""
+    pos = _LEADING.match(text, lo, stop).end()
+    if re.match(r"it\b", text[pos : pos + 3], re.IGNORECASE):
+        return True
+    d = LEXICON.description_regex.match(text, pos, stop)
+    return bool(d and d.start() == pos and LEXICON.anaphora.get(d.group("head").lower()) == "org"
+                and text[pos : pos + 4].lower() != "its ")
+
+
+def _event_claims(text, base, entities, times, back_ref, state, common) -> list[EventClaim]:
+    if not times and not back_ref:
+        return []
+    out: list[EventClaim] = []
+    for key, pattern in LEXICON.event_regex:
+        for m in pattern.finditer(text):
+            lo = _clause_start(text, m.start())
+            if key == "popularised":  # "the popularisation of ChatGPT" -- the participant follows
+                after = [e for e in entities if e.span and 0 <= e.span.start - base - m.end() <= 20]
+                # Skip a possessor: "the release of OpenAI's ChatGPT" is about ChatGPT.
+                after = [e for e in after if not re.match(r"[’']s\b", text[e.span.end - base :])]
+                parts = after[:1]
+            else:
+                parts = [e for e in entities if e.span and lo <= e.span.start - base and e.span.end - base <= m.start()
+                         and e.type != "person"]
+                # Only the list right before the verb: "Baidu, SenseTime and Zhipu AI received ..."
+                parts = _trailing_list(text, base, parts, m.start())
+                if not parts and _opens_with_org(text, lo, m.start()):
+                    # "The Hangzhou company, whose founder ..., was set up in 2023": the organisation in play,
+                    # located at the words that describe it.
+                    org = _org_in_play(base, lo, entities, state)
+                    where = _LEADING.match(text, lo, m.start()).end()
+                    parts = [org.model_copy(update={"span": Span(start=base + where, end=base + m.start())})] \
+                        if org is not None else []
+            if not parts and key != "popularised":
+                # "Halcyon, which was founded in 2004", "Northbridge, founded in 1887": the name before a
+                # relative clause or a participle set off by a comma.
+                before = [e for e in entities if e.span and e.span.end - base <= m.start() and e.type != "person"]
+                if before and _RELATIVE_GAP.fullmatch(text, before[-1].span.end - base, m.start()):
+                    parts = [before[-1]]
+            if not parts:
+                continue
+            time = _sentence_time(Document(id="", text="", prose=""), times, back_ref, state,
+                                  anchor=(base + m.start() + base + m.end()) // 2)
+            span = Span(start=min(p.span.start for p in parts), end=max(base + m.end(), max(p.span.end for p in parts)))
+            out.append(EventClaim(**common, span=span, text=text[span.start - base : span.end - base],
+                                  participants=parts, event=key, time=time))
+    return out
+
+
+# What may stand between a list of names and its verb: auxiliaries and adverbs only.
+_VERB_GAP = re.compile(
+    r"\s*(?:(?:has|have|had|was|were|is|are|been|also|already|recently|just|all|jointly|formally|officially|"
+    r"reportedly|each|both|now|then|finally|first)\s+)*"
+)
+
+# Between a name and its verb in a relative clause or participle: "Halcyon, which was founded".
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:(?:which|who|that)\s+)?" + _VERB_GAP.pattern)
+
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|to|for)\s+(?:the\s+)?$")
+
+
+def _trailing_list(text: str, base: int, ents: list[EntityRef], stop: int) -> list[EntityRef]:
+    """The entities forming a list that ends right before ``stop`` ("A, B and C <verb>")."""
+    out: list[EntityRef] = []
+    pos = stop
+    for e in reversed(ents):
+        if not out and _AGENT_BEFORE.search(text, max(0, e.span.start - base - 20), e.span.start - base):
+            break  # "approved by the CCP was released": the agent of another verb, not the list
+        gap = text[e.span.end - base : pos]
+        if out and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", gap):
+            break
+        if not out and not _VERB_GAP.fullmatch(gap):
+            break
+        out.insert(0, e)
+        pos = e.span.start - base
+    return out
+
+
+_GROUP_AFTER = re.compile(
+    r"\s*((?:the\s+)?[“\"‘']?[\w’' -]{3,80}?[”\"’']?)(?=[,.;:()]|\s+(?:to|in|on|that|which|who|alongside|along|together)\b|$)")
+_EXAMPLE_CUES = frozenset({"including", "includes", "include", "such as"})
+# A pronoun standing for the members right before the cue: "they are now known as", "both are among".
+_PRONOUN_MEMBERS = re.compile(r"\b(?:they|these|those|both|all\s+three|all\s+four)\b", re.IGNORECASE)
+# ", founded by Kai-Fu Lee," between the members and their verb: a description set off by commas.
+_PARENTHETICAL = re.compile(r",[^,;]{1,100},")
+
+
+def _membership_claims(text, base, entities, time, state, common) -> list[MembershipClaim]:
+    negative, positive = LEXICON.membership_regex
+    out: list[MembershipClaim] = []
+    names = [e for e in entities if e.span and e.type != "place" and (e.method != "unresolved" or len(e.name.split()) >= 2)]
+    starts = [e.span.start for e in names]
+    negated_spans: list[Span] = []  # in text order
+    ni = 0
+    for negated, pattern in ((True, negative), (False, positive)):
+        for m in pattern.finditer(text):
+            if not negated:
+                while ni < len(negated_spans) and negated_spans[ni].end <= base + m.start():
+                    ni += 1
+                if any(c.start <= base + m.start() < c.end for c in negated_spans[ni : ni + 3]):
+                    continue  # "not among" was read already
+            cue = " ".join(m.group().lower().split())
+            if cue in _EXAMPLE_CUES:
+                # "young start-ups such as A, B and C": the group precedes the cue, the members follow it.
+                claim = _example_membership(text, base, names, m, time, common)
+                if claim is not None:
+                    out.append(claim)
+                continue
+            group_m = _GROUP_AFTER.match(text, m.end())
+            if not group_m:
+                continue
+            group = group_m.group(1).strip()
+            lo = _clause_start(text, m.start())
+            stop = m.start()
+            # Step over a description between the members and their verb ("01.AI, founded by ..., is one of").
+            for p in _PARENTHETICAL.finditer(text, max(lo, stop - 120), stop):
+                if _VERB_GAP.fullmatch(text, p.end(), stop):
+                    stop = p.start()
+                    break
+            first = bisect_left(starts, base + max(lo, stop - 300))  # a list of members stands close to its verb
+            members = []
+            for e in names[first:]:
+                if e.span.end - base > stop:
+                    break
+                members.append(e)
+            members = _trailing_list(text, base, members, stop) or members
+            pronoun = None
+            for pronoun in _PRONOUN_MEMBERS.finditer(text, max(0, m.start() - 40), m.start()):
+                pass
+            if pronoun is not None and _VERB_GAP.fullmatch(text, pronoun.end(), m.start()):
+                # "Zhipu AI, Moonshot AI and MiniMax ..., and together with Baichuan they are known as ...":
+                # the pronoun stands for the sentence's first list (else the last group named), plus any
+                # member "together with" it.
+                first = _leading_list(text, base, names, 0)
+                members = first if len(first) >= 2 else list(state.last_members)
+                members = members + [e for e in names if e.span.end - base <= pronoun.start()
+                                     and _joined_member(text, base, e) and e not in members]
+            elif not members and re.match(r"\s*(?:these|those|they|the\s+four|the\s+three)\b", text[lo:m.start()],
+                                          re.IGNORECASE):
+                members = list(state.last_members)
+            if not members:
+                continue
+            # "... is one of the companies in the new batch, alongside the smartphone maker Xiaomi."
+            after = bisect_left(starts, base + group_m.end())
+            joined = next((e for e in names[after : after + 3] if _joined_member(text, base, e)), None)
+            if joined is not None:  # "..., together with Zhipu AI, Moonshot AI and MiniMax"
+                members = members + [e for e in _leading_list(text, base, names, joined.span.start - base)
+                                     if e not in members]
+            state.last_members = members
+            if negated:
+                negated_spans.append(Span(start=min(e.span.start for e in members), end=base + group_m.end()))
+            span = Span(start=min(e.span.start for e in members),
+                        end=max(base + group_m.end(), max(e.span.end for e in members)))
+            out.append(MembershipClaim(**common, span=span, text=text[span.start - base : span.end - base],
+                                       members=members, group=_group_key(group), negated=negated, time=time))
+    return out
+
+
+def _joined_member(text: str, base: int, e: EntityRef) -> bool:
+    """Whether ``e`` is added to a group by "alongside", "together with", "as well as" (up to three
+    describing words between: "alongside the smartphone maker Xiaomi")."""
+    pos = e.span.start - base
+    for j in LEXICON.member_joiner_regex.finditer(text, max(0, pos - 60), pos):
+        if re.fullmatch(r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}", text[j.end() : pos]):
+            return True
+    return False
+
+
+def _leading_list(text: str, base: int, names: Sequence[EntityRef], pos: int) -> list[EntityRef]:
+    """The names forming a list that starts at ``pos`` ("A, B and C ..."), allowing a leading "the"."""
+    out: list[EntityRef] = []
+    lo, hi = 0, len(names)
+    while lo < hi:  # skip the names before ``pos`` (sorted by start) by bisection
+        mid = (lo + hi) // 2
+        if names[mid].span.start - base < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    for e in names[lo:]:
+        s = e.span.start - base
+        if s < pos:
+            continue
+        gap = text[pos:s]
+        if not out and not re.fullmatch(r"[\W_]*(?:the\s+)?", gap):
+            break
+        if out and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", gap):
+            break
+        out.append(e)
+        pos = e.span.end - base
+    return out
+
+
+def _example_membership(text, base, names, m, time, common) -> MembershipClaim | None:
+    """"young start-ups such as A, B and C": A, B and C are members of the group named before the cue."""
+    members = _leading_list(text, base, names, m.end())
+    if not members:
+        return None
+    # The group: up to three words right before the cue, after any stop word or article.
+    lo = max(0, m.start() - 60)
+    words = [w for w in _WORD.finditer(text, lo, m.start())]
+    group: list[re.Match[str]] = []
+    for w in reversed(words):
+        low = w.group().lower()
+        if low in _NP_STOP or low in _NP_SKIP or len(group) >= 3 or re.search(r"[^\w\s’'-]", text[w.end() : (group[0].start() if group else m.start())]):
+            break
+        group.insert(0, w)
+    if not group:
+        return None
+    span = Span(start=base + group[0].start(), end=max(e.span.end for e in members))
+    return MembershipClaim(**common, span=span, text=text[span.start - base : span.end - base], members=members,
+                           group=_group_key(text[group[0].start() : group[-1].end()]), negated=False, time=time)
+
+
+def _group_key(group: str) -> str:
+    # Quote marks go; an apostrophe inside a word stays ("europe's fastest-growing carriers").
+    g = re.sub(r"[“”\"‘]|[’'](?!\w)|(?<!\w)[’']", "", group.lower()).replace("’", "'")
+    g = re.sub(r"^(?:the|a|an)\s+", "", g)
+    return " ".join(g.split())

@@ -1,0 +1,165 @@
+"""One sentence to its claims: for each sentence the recognisers give numbers, times and entities;
+this drives the figure, role, event, funding-round and membership readers over them and carries the topic
+and the time forward to the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from factcheck.claims.attribution import _attribution, _may_attribute
+from factcheck.claims.named import _event_claims, _membership_claims, _role_claims
+from factcheck.claims.quantity import _quantity_claim
+from factcheck.claims.state import _State, _new_paragraph, _org_like, _org_of, _remember, _same_name_as_before, _weigh
+from factcheck.claims.timing import (
+    _completed_period_reported,
+    _in_citation,
+    _is_reporting_period,
+    _news_day,
+    _resolve_period_references,
+    _sentence_time,
+)
+from factcheck.lexicon import LEXICON
+from factcheck.mentions.dates import find_times
+from factcheck.mentions.entities import Gazetteer
+from factcheck.mentions.numbers import find_numbers
+from factcheck.models import Claim, Document, EntityRef, NumberMention, QuantityClaim, Sentence, Span, TimeMention
+from factcheck.rounds import mentions_round, round_claims
+
+
+# A sentence that refers back to the time of the text before it.
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:at\s+that\s+time|at\s+the\s+time|by\s+then|then|that\s+year|the\s+same\s+year|that\s+month|"
+    r"in\s+that\s+year|at\s+that\s+point|back\s+then)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _State) -> list[Claim]:
+    text = sent.text
+    base = sent.span.start
+    times = [t for t in find_times(text, doc.published, offset=base, fiscal_start=state.fiscal_start) if not _in_citation(text, t.span.start - base)]
+    time_starts = [t.span.start for t in times]
+    numbers = [n for n in find_numbers(text, offset=base) if not _overlaps_any(n.span, times, time_starts)]
+    entities = _same_name_as_before(gaz.find(text, offset=base, common_words=state.common_words), state)
+    if sent.heading:  # Title Case makes every word look like a name: trust listed names there, and names
+        # the body repeats as written ("Atlantica Airways flies a record ...")
+        entities, numbers = _headline_names(doc, sent, entities, numbers, gaz)
+    back_ref = bool(_BACK_REFERENCE.match(text))
+    _new_paragraph(doc, sent, state)
+    _weigh(entities, sent.heading or state.paragraphs <= 1, state, gaz)
+    times = _resolve_period_references(text, base, times, state)
+    resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
+    # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
+    low = text.lower()
+    words = frozenset(_WORDS.findall(low.replace("’", "'")))
+    cues = LEXICON.cue_first_words
+    if _may_attribute(words, low):
+        attribution, attribution_spans = _attribution(text, base, entities, state)
+    else:
+        attribution, attribution_spans = None, []
+    common = dict(
+        doc_id=doc.id, path=doc.path, source=doc.source, published=doc.published,
+        sentence=text, sentence_span=sent.span, sentence_index=sent.index, heading=sent.heading,
+        attribution=attribution,
+    )
+    out: list[Claim] = []
+    previous: QuantityClaim | None = None
+    entity_ends = [e.span.end for e in entities]
+    time_ends = [t.span.end for t in resolved_times]
+    for mention in numbers:
+        claim = _quantity_claim(doc, sent, mention, entities, attribution_spans, resolved_times, back_ref, state,
+                                previous, common, gaz, entity_ends, time_ends)
+        out.append(claim)
+        previous = claim
+    sentence_time = _sentence_time(doc, resolved_times, back_ref, state, anchor=None)
+    if words & cues["roles"]:
+        out.extend(_role_claims(text, base, entities, sentence_time, state, common))
+    if words & cues["events"]:
+        out.extend(_event_claims(text, base, entities, resolved_times, back_ref, state, common))
+    if mentions_round(words):  # "a Series B led by A and B": who led which round
+        figures = [c for c in out if isinstance(c, QuantityClaim)]
+        rounds = round_claims(text, base, entities, figures, state.round_company or state.topic_org, common,
+                              sentence_time)
+        if rounds:
+            state.round_company = rounds[-1].company
+        out.extend(rounds)
+    _remember(text, base, entities, attribution, attribution_spans, out, gaz, state)
+    if words & cues["membership"]:
+        out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
+    # Carry the topic and the time forward.
+    for c in out:
+        if isinstance(c, QuantityClaim) and c.measure:
+            state.last_by_measure[c.measure] = c
+    for c in out:
+        if isinstance(c, QuantityClaim) and c.counted:
+            state.last_counted[c.quantity.unit] = c
+    first_quantity = next((c for c in out if isinstance(c, QuantityClaim) and c.subject), None)
+    if first_quantity is not None:
+        state.topic = first_quantity.subject
+    else:
+        lead = [e for e in entities if (e.type in ("place", "org", "product") or _org_like(e)) and e.span
+                and e.span.start - base < 25]
+        if lead:
+            state.topic = lead[0]
+    if resolved_times:
+        state.last_time = resolved_times[-1].time
+    period = next((t.time for t in resolved_times if _is_reporting_period(t.time)), None)
+    if period is None and state.paragraphs <= 1 and not sent.heading and state.lead_period is None:
+        period = _completed_period_reported(out, doc.published)
+    if state.paragraphs <= 1 and not sent.heading and state.lead_day is None:
+        state.lead_day = _news_day(resolved_times, doc.published)
+    if period is not None and not sent.heading:
+        if state.paragraphs <= 1:
+            state.lead_period = period
+        state.paragraph_period = period
+    if state.topic is not None:
+        state.topic_org = _org_of(state.topic, gaz) or state.topic_org
+    about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None]
+    state.continued = about[-1] if about and not sent.heading else None
+    return out
+
+
+_WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_HEADLINE_REACH = 2000  # headings this far into the prose are checked against the body (bounded work)
+# A number right after a headline name ("Skyreach 2 sells 6 million copies").
+_HEADLINE_NUMBER = re.compile(r" [0-9]{1,4}(?:\.[0-9]{1,2})?(?![\w%])")
+
+
+def _headline_names(doc: Document, sent: Sentence, entities: list[EntityRef], numbers: list[NumberMention],
+                    gaz: Gazetteer) -> tuple[list[EntityRef], list[NumberMention]]:
+    """The names of a heading worth keeping: listed ones, and near the top unlisted ones the body writes the
+    same way (Title Case makes "Flies Record" look like a name; "Atlantica Airways" is one when the body says
+    it). A headline name with a number the body writes as one name ("Skyreach 2") takes the number along."""
+    if sent.span.start > _HEADLINE_REACH:
+        return [e for e in entities if e.method != "unresolved"], numbers
+    prose, text, base = doc.prose, sent.text, sent.span.start
+    body = (prose[: sent.span.start], prose[sent.span.end :])
+
+    def in_body(name: str) -> bool:
+        pattern = re.compile(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w’'-]|[ ][0-9A-Z])" if not name[-1].isdigit()
+                             else r"(?<![\w’'-])" + re.escape(name) + r"(?![\w’'%-])")
+        return any(pattern.search(part) for part in body)
+
+    kept: list[EntityRef] = []
+    for e in entities:
+        if e.method != "unresolved":
+            kept.append(e)
+            continue
+        number = _HEADLINE_NUMBER.match(text, e.span.end - base)
+        if number is not None and in_body(e.name + number.group()):
+            e = gaz.resolve(e.name + number.group(), Span.trusted(start=e.span.start, end=base + number.end()))
+            numbers = [n for n in numbers if not (e.span.start <= n.span.start < e.span.end)]
+            kept.append(e)
+        elif in_body(e.name):
+            kept.append(e)
+    return kept, numbers
+
+
+def _overlaps_any(span: Span, times: Sequence[TimeMention], starts: Sequence[int]) -> bool:
+    """Whether ``span`` overlaps a time; ``times`` are sorted by start (``starts``), so only the few
+    starting just before its end need a look."""
+    i = bisect_left(starts, span.end)
+    return any(t.span.start < span.end and span.start < t.span.end for t in times[max(0, i - 3) : i])

@@ -1,0 +1,189 @@
+"""What carries from one sentence to the next, and what the story is about: the per-document
+:class:`_State`, the organisations and places named so far (the title and lead count double), short forms
+of names given in full earlier, body paragraphs, and whether a name is an organisation, a person or a
+national institution of a country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.claims._text import _PLACE_MODIFIER_HEAD, _SUBJECT_WORDS
+from factcheck.lexicon import LEXICON
+from factcheck.mentions.entities import Gazetteer, fold
+from factcheck.models import Claim, Document, EntityRef, QuantityClaim, Sentence, Span, TimeScope
+
+
+@dataclass
+class _State:
+    """What carries from one sentence to the next."""
+
+    topic: EntityRef | None = None
+    last_time: TimeScope | None = None
+    last_members: list[EntityRef] = field(default_factory=list)
+    last_by_measure: dict[str, QuantityClaim] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()
+    long_names: dict[str, EntityRef] = field(default_factory=dict)
+    surnames: dict[str, EntityRef] = field(default_factory=dict)  # last word of an unlisted person-like name -> it
+    named: dict[str, EntityRef] = field(default_factory=dict)  # every name so far by id, the latest named last
+    last_counted: dict[str | None, QuantityClaim] = field(default_factory=dict)  # unit -> last figure with a noun
+    last_by_type: dict[str, EntityRef] = field(default_factory=dict)  # entity type -> last one named
+    topic_org: EntityRef | None = None  # the organisation in play: the topic, or the topic product's owner
+    last_source: EntityRef | None = None  # the last source named by name ("DeepSeek has published ...")
+    people: dict[str, EntityRef] = field(default_factory=dict)  # each word of a person's name -> the person
+    continued: EntityRef | None = None  # what the figures of the sentence just before were about
+    # The reporting period of a results story ("in the first quarter"): one set in the lead paragraph holds
+    # for the document, one set later for its paragraph only.
+    lead_period: TimeScope | None = None
+    lead_day: TimeScope | None = None  # the news day the lead names ("on Thursday"), days before publication
+    paragraph_period: TimeScope | None = None
+    paragraphs: int = 0  # body paragraphs begun so far
+    prev_end: int = -1  # where the sentence before ended in the prose
+    round_company: EntityRef | None = None  # the company of the last funding round read ("the round was led by")
+    # What the story is about: the organisation and the place named most so far (the title and lead count
+    # double), the fallback subject of company and national figures that name nothing in their sentence.
+    weights: dict[str, tuple[int, int, EntityRef]] = field(default_factory=dict)  # id -> (weight, -order, ref)
+    main_org: EntityRef | None = None
+    main_place: EntityRef | None = None
+    fiscal_start: int | None = None  # the month the document's fiscal year starts in, when it says
+
+
+def _same_name_as_before(entities: list[EntityRef], state: _State) -> list[EntityRef]:
+    """A short form of a name the text gave in full earlier is that entity ("Northwind" after
+    "Northwind Robotics"); names the gazetteer lists are already resolved by their aliases."""
+    out = []
+    for e in entities:
+        if e.method == "unresolved":
+            words = e.name.split()
+            if len(words) >= 2:
+                state.long_names.setdefault(words[0], e)
+                if _is_person(e) and not _org_like(e):
+                    state.surnames.setdefault(words[-1], e)  # "Matos scored", after "Rafael Matos"
+            elif e.name in state.people:  # "Li also said", after "Robin Li"
+                known = state.people[e.name]
+                e = e.model_copy(update={"id": known.id, "name": known.name, "method": "alias", "type": known.type})
+            elif e.name in state.long_names or e.name in state.surnames:
+                full = state.long_names.get(e.name) or state.surnames[e.name]
+                e = e.model_copy(update={"id": full.id, "name": full.name, "method": "alias"})
+        out.append(e)
+    return out
+
+
+def _remember(text: str, base: int, entities: Sequence[EntityRef], attribution: str | None,
+              attribution_spans: Sequence[Span], out: Sequence[Claim], gaz: Gazetteer, state: _State) -> None:
+    """Note what later sentences may point back to: entities by type, people by name, the source."""
+    for e in entities:
+        state.named.pop(e.id, None)
+        state.named[e.id] = e
+        if len(state.named) > 500:  # bounded: a description points back to a name of the last few paragraphs
+            del state.named[next(iter(state.named))]
+        if e.type:
+            state.last_by_type[e.type] = e
+        if e.type == "person" and e.surface:
+            for word in e.surface.split():
+                state.people[word.strip("’'")] = e
+    if attribution is not None:
+        named = [e for e in entities if e.span and e.name == attribution]
+        if named:
+            state.last_source = named[0]
+
+
+def _org_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
+    """``e`` if it is an organisation, else its listed owner ("Ernie Bot" -> Baidu), else None."""
+    if _org_like(e):
+        return e
+    known = gaz.entities.get(e.id)
+    if known is not None and known.parent and known.parent in gaz.entities:
+        return gaz.resolve(gaz.entities[known.parent].name)
+    return None
+
+
+_ORG_SUFFIXES = frozenset(_SUBJECT_WORDS["org_suffixes"])
+
+
+def _org_like(e: EntityRef) -> bool:
+    """Whether ``e`` is an organisation: listed as one, or an unlisted name that is not a person's ("Tesla",
+    "BYD"; "Northwind Robotics" by its last word, while "Anna Keller" reads as a person).
+
+    >>> g = Gazetteer.default()
+    >>> _org_like(g.resolve("Northwind Robotics")), _org_like(g.resolve("Anna Keller"))
+    (True, False)
+    """
+    if e.type is not None:
+        return e.type == "org"
+    return e.method != "unresolved" or not _is_person(e) or e.name.split()[-1].lower().strip(".") in _ORG_SUFFIXES
+
+
+def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazetteer | None = None) -> None:
+    """Count the organisations and places named so far (a title or lead mention counts double) and keep
+    the most named of each, the first named on a tie: what the story is about. A national institution
+    counts for its country too ("the Bank of England" makes a story about the United Kingdom)."""
+    country = [c for e in entities if gaz is not None and _org_like(e) and (c := _country_of(e, gaz)) is not None]
+    for e in [*entities, *country]:
+        kind = "place" if e.type == "place" or e in country else "org" if _org_like(e) else None
+        if kind is None:
+            continue
+        weight, order, _ = state.weights.get(e.id, (0, -len(state.weights), e))
+        state.weights[e.id] = (weight + (2 if lead else 1), order, e)
+        best = state.main_place if kind == "place" else state.main_org
+        if best is None or best.id == e.id or state.weights[e.id][:2] > state.weights[best.id][:2]:
+            if kind == "place":
+                state.main_place = e
+            else:
+                state.main_org = e
+
+
+_NATIONAL_BODIES = {fold(k): v for k, v in LEXICON.claims["subject"]["national_bodies"].items()}
+_OF_PLACE = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w’' -]*)$")
+
+
+def _country_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
+    """The country a national institution belongs to: listed ("Bank of England" -> United Kingdom), or
+    named in it ("Bank of Japan", "People's Bank of China"); None for any other name.
+
+    >>> g = Gazetteer.default()
+    >>> [_country_of(g.resolve(n), g).name for n in ("Bank of England", "Reserve Bank of India")]
+    ['United Kingdom', 'India']
+    >>> _country_of(g.resolve("Atlantica Airways"), g) is None
+    True
+    """
+    listed = _NATIONAL_BODIES.get(fold(e.name))
+    if listed is not None:
+        return gaz.resolve(listed)
+    m = _OF_PLACE.search(e.name)
+    if m is not None and e.type != "place":
+        place = gaz.resolve(m.group("place"))
+        if place.type == "place":
+            return place
+    return None
+
+
+def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _State, text: str = "") -> EntityRef | None:
+    """The organisation "the company" or "its" at ``pos`` stands for: the last one named before it in the
+    sentence, else the one the text is about, else the last one named at all. With ``text``, unlisted names
+    count too unless they only modify a noun ("The Hangzhou company")."""
+    orgs = [e for e in entities if e.span and e.span.end - base <= pos and (e.type == "org" or (
+        text and e.type is None and _org_like(e) and not _PLACE_MODIFIER_HEAD.match(text, e.span.end - base)))]
+    if orgs:
+        return orgs[-1]
+    return state.topic_org or state.last_by_type.get("org")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _new_paragraph(doc: Document, sent: Sentence, state: _State) -> None:
+    """Count body paragraphs; a new one drops the paragraph's reporting period."""
+    if sent.heading:
+        return
+    gap = doc.prose[max(0, state.prev_end) : sent.span.start] if state.prev_end >= 0 else "\n\n"
+    if state.paragraphs == 0 or _PARAGRAPH_BREAK.search(gap):
+        state.paragraphs += 1
+        state.paragraph_period = None
+    state.prev_end = sent.span.end
+
+
+def _is_person(e: EntityRef) -> bool:
+    return e.type == "person" or (e.method == "unresolved" and 2 <= len(e.name.split()) <= 3)

@@ -1,0 +1,374 @@
+"""**subject** -- the nearest entity before the figure in its clause (names used as modifiers,
+"ChatGPT-like", are not candidates), else "in <place>" after it, else the document's current topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from factcheck._data import load_toml
+from factcheck.claims._text import (
+    _COMMA_BEFORE,
+    _ENTITY_REACH,
+    _LEADING,
+    _PLACE_MODIFIER_HEAD,
+    _SUBJECT_WORDS,
+    _clause_end,
+    _clause_start,
+)
+from factcheck.claims.state import _ORG_SUFFIXES, _State, _is_person, _org_like
+from factcheck.lexicon import LEXICON, phrase_regex
+from factcheck.mentions.dates import MONTHS
+from factcheck.mentions.entities import fold
+from factcheck.models import EntityRef, Span
+
+
+_PLACE_AFTER = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
+_SUBJECT_TYPES = frozenset({"org", "product", "place", "body", None})
+
+_NATIONAL_MEASURES = frozenset(_SUBJECT_WORDS["national_measures"])
+_NATIONAL_CUES = phrase_regex(_SUBJECT_WORDS["national_cues"])
+
+
+def _national(text: str, start: int, measure: str | None) -> bool:
+    """Whether the figure at ``start`` measures a country's economy or people: its measure is one no
+    organisation has ("inflation"), or a change or share whose clause names one ("economic growth").
+
+    >>> _national("Wages are rising at twice the pace", 23, "growth"), _national("Sales rose 5%", 11, "growth")
+    (True, False)
+    """
+    if measure in _NATIONAL_MEASURES:
+        return True
+    return measure in (None, "growth", "decline", "share") and _NATIONAL_CUES.search(
+        text, _clause_start(text, start), start) is not None
+
+
+def _named_in_clause(text: str, base: int, start: int, subject: EntityRef | None, entities: Sequence[EntityRef],
+                     skip: Sequence[Span]) -> bool:
+    """Whether ``subject`` is named before the figure in its clause, not as the source of a statement."""
+    if subject is None:
+        return False
+    lo = _clause_start(text, start)
+    return any(e.id == subject.id and e.span and lo <= e.span.start - base < start
+               and not any(k.contains(e.span) for k in skip) for e in entities)
+
+
+def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], skip: Sequence[Span],
+             state: _State, *, rate: bool = False) -> EntityRef | None:
+    lo = _clause_start(text, start)
+    hi = _clause_end(text, start)
+    candidates = [
+        e for e in entities
+        if e.span and e.type in _SUBJECT_TYPES and not any(s.contains(e.span) for s in skip)
+    ]
+    candidates = [e for e in candidates if _fixed_subject_test(text, base, e)
+                  and not _in_closed_brackets(text, e.span.start - base, start)
+                  and not _in_apposition(text, e.span.start - base, start)
+                  and not _after_cue(LEXICON.examples_regex, text, lo, e.span.start - base)
+                  and not _after_cue(LEXICON.membership_regex[1], text, lo, e.span.start - base)]
+    left = [e for e in candidates if lo <= e.span.start - base and e.span.end - base <= start]
+    opener = _opening_subject(text, base, lo, start, candidates, state)
+    if opener is not None:
+        return opener
+    # "It employs 450 people in Germany", "Its gross margin was 53%, ... an earthquake in Taiwan": the
+    # clause is about the organisation it points back to, not a place in a phrase of its own.
+    org_pointer = (_ORG_POINTER.search(text, max(lo, start - _ENTITY_REACH), start)
+                   or _ORG_POINTER.match(text, _LEADING.match(text, 0, 20).end()))
+    if left:
+        if left[-1].type in ("place", None) and _PLACE_PHRASE.search(text, max(0, left[-1].span.start - base - 12),
+                                                                     left[-1].span.start - base):
+            # "BYD's share of sales in China rose", "build a factory in Ohio and hire 150": an organisation
+            # named before the place, or pointed back to, is what the clause is about.
+            orgs = [e for e in left[:-1] if e.type in ("org", "product") or (_org_like(e) and not _LISTED_PLACE.search(
+                text, max(0, e.span.start - base - 12), e.span.start - base))]
+            if orgs:
+                return orgs[-1]
+            if org_pointer and (state.topic_org or state.main_org):
+                return state.topic_org or state.main_org
+        return left[-1]
+    speaker = _reporting_speaker(text, base, lo, start, entities, skip)
+    if speaker is not None:  # "TSMC reported revenue of NT$592.6 billion": the speaker's own figure
+        return speaker
+    for e in candidates:  # "... released in China"
+        s = e.span.start - base
+        if (start < s < hi and e.type in ("place", None) and _PLACE_AFTER.search(text[max(0, s - 12) : s])
+                and not org_pointer and "," not in text[start:s]):
+            return e
+    earlier = [e for e in candidates if e.span.end - base <= lo and e.type != "person"]
+    # A pronoun or description pointing back, unless it names the source ("the company said").
+    pointing_back = next((a for a in _ANAPHOR.finditer(text, lo, hi)
+                          if not any(s.start <= base + a.start() < s.end for s in skip)), None)
+    pointing_back = pointing_back or _ANAPHOR.search(text, 0, min(len(text), 12))
+    if pointing_back:
+        # "Zhipu AI said it had raised $5 billion": "it" is the speaker when the speaker is an organisation.
+        speakers = [e for e in entities if e.span and e.type in ("org", "product") and e.span.end - base <= start
+                    and any(s.contains(e.span) for s in skip)]
+        if speakers and re.search(r"\b(?:it|its)\b", text[speakers[-1].span.end - base : hi], re.IGNORECASE):
+            return speakers[-1]
+    if pointing_back and earlier:
+        # "a round led by Sequoia Capital that values the company at $2.1bn": the company is not the agent
+        earlier = [e for e in earlier if not _AGENT.search(text, max(0, e.span.start - base - 12),
+                                                           e.span.start - base)] or earlier[:0]
+        if not earlier:
+            return state.topic_org or state.topic
+    if earlier:  # "China had 130 LLMs, while regulators said that the total had reached 40"
+        return earlier[-1]
+    if rate:  # "$2 per GPU hour": a price of a unit, not a figure about what the text is about
+        return None
+    # The topic carries over when the clause points back to it ("the country", "its", "This brings") ...
+    if pointing_back:
+        kind = LEXICON.anaphora.get(pointing_back.group("head").lower()) if pointing_back.group("head") else None
+        if kind == "place":  # "in the country": the last place named, whatever the topic
+            return state.last_by_type.get("place") or state.topic
+        if kind == "org" and (state.topic is None or state.topic.type != "org"):
+            return state.topic_org or state.topic
+        return state.topic
+    # ... or when nothing is named before the figure and the sentence before had figures about the topic:
+    # the text goes on about it ("Pre-training accounted for 2.664 million GPU hours" right after "The model
+    # was pre-trained on 14.8T tokens"). Further away, an unnamed subject is left unknown.
+    if state.continued is not None and not _about_market(text) and not any(
+            e.span.end - base <= start for e in candidates):
+        return state.continued
+    return None
+
+
+# "The airline", "The Premier League club's": a description of the story's organisation opening a sentence.
+_OPENING_DESCRIPTION = re.compile(
+    r"[\W_]{0,3}the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
+    + r"(?![\w-])", re.IGNORECASE)
+_OPENING_NAME = re.compile(r"[\W_]{0,3}$")  # only quotes or brackets before a name that opens the sentence
+_LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|and\b|&|/)")  # "Baidu, Alibaba and Tencent filed ...": a list
+_POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
+
+
+def _opening_subject(text: str, base: int, lo: int, start: int, candidates: Sequence[EntityRef],
+                     state: _State) -> EntityRef | None:
+    """The grammatical subject opening the figure's sentence, when it is what the figure is about: a name
+    ("Northbridge City have signed Rafael Matos from Sporting Vale for £85m") or a description of the story's
+    organisation ("The airline ... has 94 more on order from Airbus"). It beats the names in the phrases after
+    it, unless one of them owns the figure's noun ("Acme said Beta's revenue rose") or the opener starts a list."""
+    if lo > 0:
+        return None  # the figure is in a later clause ("..., while Beta sold 5")
+    first = next((e for e in candidates if e.span.start - base < start), None)
+    if first is not None and _OPENING_NAME.match(text[: first.span.start - base]):
+        end = first.span.end - base
+        if _LIST_AFTER.match(text, end) or _POSSESSIVE_AFTER.match(text, end) or end > start:
+            return None  # "Baidu, Alibaba and ...", "Baidu's Ernie Bot had": the list or the owned thing decides
+        opener = first
+    else:
+        described = _OPENING_DESCRIPTION.match(text)
+        if described is None or described.end() > start:
+            return None
+        topic = state.topic if state.topic is not None and state.topic.type in (None, "org") else None
+        org = _described_org(described.group().lower(), state) or state.topic_org or topic or state.main_org
+        if org is None:
+            return None
+        opener, end = org, described.end()
+    later = [e for e in candidates if end <= e.span.start - base and e.span.end - base <= start]
+    if any(_POSSESSIVE_AFTER.match(text, e.span.end - base)
+           or _COMMA_BEFORE.search(text, max(0, e.span.start - base - 8), e.span.start - base) for e in later):
+        # "Acme's stake in Beta's unit": the owner named last decides; "China had 60%, the United States
+        # 50%": a name after a comma opens a clause of its own whose verb is left out
+        return None
+    return opener
+
+
+_DESCRIPTION_NAMES: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in _SUBJECT_WORDS["description_names"].items()}
+
+
+def _described_org(description: str, state: _State) -> EntityRef | None:
+    """The organisation named so far whose name fits a description, the latest first: "the central bank" is
+    the Federal Reserve or the Bank of England named before, "the regulator" an authority or commission."""
+    words = description.split()
+    key = " ".join(words[-2:]) if " ".join(words[-2:]) in _DESCRIPTION_NAMES else words[-1]
+    fits = _DESCRIPTION_NAMES.get(key)
+    if not fits:
+        return None
+    for e in reversed(state.named.values()):
+        if e.type not in ("place", "person") and fits & set(fold(e.name).split()):
+            return e
+    return None
+
+
+# "its", "it", "the company" before a figure: the clause is about an organisation named before.
+_ORG_POINTER = re.compile(
+    r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+)?(?:" + "|".join(re.escape(w) for w in LEXICON.claims["anaphora"]["org"])
+    + r"))(?![\w-])", re.IGNORECASE)
+# A place inside a phrase of its own: "in Ohio", "from Lisbon", "across Europe".
+_PLACE_PHRASE = re.compile(phrase_regex(_SUBJECT_WORDS["place_prepositions"]).pattern + r"\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+# An unlisted name in a phrase of places ("in Portugal and Spain"): a place too, not an organisation.
+_LISTED_PLACE = re.compile(_PLACE_PHRASE.pattern + r"|(?:,|\band)\s+$", re.IGNORECASE)
+# Who did another verb's action ("led by Sequoia Capital"): not what "the company" points back to.
+_AGENT = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+# A figure right before a name ("94 Boeing 737s", "10,000 Tesla cars"): the name modifies what is counted.
+_FIGURE_BEFORE_NAME = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?\s+(?:[a-z][\w-]*\s+)?$")
+# ... unless the number is a year or a day of a month ("In 2019 Baidu", "on March 3 Tesla said").
+_YEAR_OR_DAY = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d\s|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                          + r")\.?\s+\d{1,2}\s", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|its|their|a|an|this|that|our|his|her)|[’']s)\s+(?:[a-z][\w-]*\s+)?$")
+# The speaker is the subject when its verb takes the figure's noun as object ("TSMC reported revenue of").
+_OBJECT_VERB = re.compile(
+    LEXICON.speech_gap_regex.pattern + r"(?:" + phrase_regex(_SUBJECT_WORDS["object_verbs"]).pattern
+    + r")\s+(?!that\b)[^,;:]*$", re.IGNORECASE)
+_NOT_NAMES = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
+_NOT_SUBJECT_FIRST = frozenset(_SUBJECT_WORDS["not_subject_first_words"])
+_ROLE_BEFORE = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
+
+# A development code: capitals, an optional hyphen, then digits ("MRD-214", "XR-17", "LY3437943").
+_PRODUCT_CODE = re.compile(r"[A-Z]{2,5}-?[0-9]{2,}[A-Z]?")
+
+# (sentence, base, the name's fields) -> the tests of _fixed_subject_test; cleared when full.
+_FIXED_SUBJECT: dict[tuple, bool] = {}
+
+
+def _fixed_subject_test(text: str, base: int, e: EntityRef) -> bool:
+    """The tests of a subject candidate that do not depend on the figure (not a speaker's title after it,
+    :func:`_may_be_subject`): asked once per name of a sentence, not once per figure."""
+    key = (text, base, e.span.start, e.span.end, e.id, e.name, e.surface, e.method, e.type)
+    ok = _FIXED_SUBJECT.get(key)
+    if ok is None:
+        if len(_FIXED_SUBJECT) >= 4096:
+            _FIXED_SUBJECT.clear()
+        ok = _FIXED_SUBJECT[key] = (not LEXICON.role_regex.match(text, e.span.end - base + 1)  # "Baidu chief"
+                                    and _may_be_subject(text, base, e))
+    return ok
+
+
+def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
+    """Whether a name may be what a figure is about: not a term that looks like a name ("Series B", "Bank
+    Rate", "Consumer Price Index"), not a maker modifying a counted noun ("94 Boeing 737s"), not a place
+    naming a site ("its Arizona fab", "the Beijing company"), not a person after their title ("chief
+    executive Elon Musk")."""
+    s, t = e.span.start - base, e.span.end - base
+    words = e.name.split()
+    if e.method == "unresolved" and _PRODUCT_CODE.fullmatch(e.name):
+        return False  # "the drug, codenamed MRD-214, cut weight by 18%": a code; the figure is its maker's
+    if e.method == "unresolved" and (fold(e.name) in _NOT_NAMES or fold(e.name.rstrip("0123456789. ")) in _NOT_NAMES or (
+            len(words) > 1 and words[0].lower() in _NOT_SUBJECT_FIRST and words[-1].lower() not in _ORG_SUFFIXES)):
+        return False
+    figure = _FIGURE_BEFORE_NAME.search(text, max(0, s - 30), s)
+    if figure and not _YEAR_OR_DAY.search(text, max(0, figure.start() - 12), figure.end()):
+        return False
+    if e.type in ("place", None) and _PLACE_MODIFIER_HEAD.match(text, t) and _DETERMINER_BEFORE.search(text, max(0, s - 40), s):
+        return False
+    return not (_is_person(e) and not _org_like(e) and _ROLE_BEFORE.search(text, max(0, s - 40), s))
+
+
+def _reporting_speaker(text: str, base: int, lo: int, start: int, entities: Sequence[EntityRef],
+                       skip: Sequence[Span]) -> EntityRef | None:
+    """The organisation named as a source in the clause when its verb takes the figure's noun as object:
+    "TSMC reported first-quarter revenue of NT$592.6 billion", "Acme posted a net loss of $3m"."""
+    for e in reversed(entities):
+        t = e.span.end - base if e.span else -1
+        if lo <= e.span.start - base and t <= start and _org_like(e) and any(k.contains(e.span) for k in skip):
+            return e if _OBJECT_VERB.match(text[t:start]) else None
+    return None
+
+
+_COMPANY_MEASURES = frozenset(_SUBJECT_WORDS["company_measures"])
+_PLACE_MEASURES = frozenset(_SUBJECT_WORDS["place_measures"])
+_PLACE_WHOLES = frozenset(_SUBJECT_WORDS["place_wholes"])
+_MARKET_WORDS = phrase_regex(_SUBJECT_WORDS["market_words"])
+_COVERED_CUES = phrase_regex(_SUBJECT_WORDS["covered_cues"])
+_COVERED_NAME = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _story_subject(text: str, measure: str | None, whole: str | None, state: _State) -> EntityRef | None:
+    """What a figure that names nothing is about, as a reader takes it: a national statistic ("net borrowing
+    was £120bn", "4.4% of GDP") is about the place the story is about; a company measure ("Net profit rose
+    9%") about its main organisation; a figure about a whole market ("Global shipments rose") about nothing."""
+    if _about_market(text):
+        return None
+    if measure in _PLACE_MEASURES or (whole is not None and whole.lower() in _PLACE_WHOLES):
+        return state.main_place
+    if measure in _COMPANY_MEASURES:
+        return state.main_org
+    return None
+
+
+@lru_cache(maxsize=8)
+def _about_market(text: str) -> bool:
+    """Whether the sentence speaks of a whole market (asked once per sentence, not once per figure); "22% of
+    the global market" is a share of the market held by someone, not a figure about it."""
+    return any(not _OF_THE.search(text, max(0, m.start() - 8), m.start()) for m in _MARKET_WORDS.finditer(text))
+
+
+_OF_THE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _covered_company(text: str, base: int, start: int, subject: EntityRef, entities: Sequence[EntityRef],
+                     state: _State) -> EntityRef:
+    """A broker's price target or rating is about the company it covers: the one named after "on"/"for"
+    ("raised its price target on Acme"), else the story's main organisation, not the broker."""
+    lo = _clause_start(text, start)
+    cue = _COVERED_CUES.search(text, max(lo, start - _ENTITY_REACH), start)
+    if cue is None or subject.span is None or subject.span.start - base > cue.start():
+        return subject
+    for e in entities:
+        s = e.span.start - base if e.span else -1
+        if cue.end() <= s < start and _org_like(e) and _COVERED_NAME.search(text, cue.end(), s):
+            return e
+    return state.main_org or subject
+
+
+@lru_cache(maxsize=256)  # every figure of a clause asks it for the same names
+def _after_cue(cue: re.Pattern[str], text: str, lo: int, pos: int) -> bool:
+    """Whether a cue ("including", "joined the ranks of") opens the phrase holding ``pos`` in its clause:
+    such names are examples or part of a group's name, not what a figure is about."""
+    m = None
+    for m in cue.finditer(text, max(lo, pos - 80), pos):
+        pass
+    return m is not None and not re.search(r"[;:]|\s[–—-]\s", text[m.end() : pos])
+
+
+def _entity_after(text: str, base: int, pos: int, entities: Sequence[EntityRef]) -> EntityRef | None:
+    """An entity introduced by "for"/"of"/"at" right after the counted phrase."""
+    m = _FOR_ENTITY.match(text, pos)
+    if not m:
+        return None
+    for e in entities:  # the name may start at "the" ("the United States" is listed with its article)
+        if e.span and e.span.start - base in (m.end(), m.end("prep")) and e.type in _SUBJECT_TYPES:
+            return e
+    return None
+
+
+_FOR_ENTITY = re.compile(r"\s+(?:for|of|at)\s+(?P<prep>)(?:the\s+)?", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:it|its|it's|they|their|this|these|those|the\s+(?:government|(?P<head>"
+    + "|".join(re.escape(w) for w in sorted(LEXICON.anaphora, key=len, reverse=True)) + r")))(?![\w-])",
+    re.IGNORECASE,
+)
+
+# ", the chatbot made by Moonshot AI,": a description set off by commas.
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|which|who|whose|now|once|formerly|also)\b[^,;]{0,80},", re.IGNORECASE)
+# "Ernie Bot, Baidu's answer to ChatGPT,": a possessive description right after a name.
+_POSSESSIVE_APPOSITION = re.compile(r",\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s[^,;]{0,80},")
+_NAME_END = re.compile(r"[A-Z0-9][\w.-]*$")
+
+
+def _in_apposition(text: str, pos: int, until: int) -> bool:
+    """Whether ``pos`` is inside ", the chatbot made by Moonshot AI," closed before ``until``."""
+    if pos >= until:
+        return False  # a name after the figure: no apposition closes before it (skips both scans)
+    for m in _APPOSITION.finditer(text, max(0, pos - 90), until):
+        if m.start() < pos < m.end() <= until:
+            return True
+    for m in _POSSESSIVE_APPOSITION.finditer(text, max(0, pos - 90), until):
+        if m.start() < pos < m.end() <= until and _NAME_END.search(text, max(0, m.start() - 30), m.start()):
+            return True
+    return False
+
+
+def _in_closed_brackets(text: str, pos: int, until: int) -> bool:
+    """Whether ``pos`` sits inside brackets that close before ``until`` ("giants (such as Alibaba) filed 100")."""
+    if pos >= until:
+        return False  # any ")" after ``pos`` is after ``until`` too
+    opened = text.rfind("(", 0, pos)
+    if opened == -1 or text.rfind(")", 0, pos) > opened:
+        return False
+    closed = text.find(")", pos)
+    return closed != -1 and closed < until

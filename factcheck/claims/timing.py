@@ -1,0 +1,348 @@
+"""**time** -- the nearest time expression in the sentence; a back-reference ("At that time") takes
+the last time of the text before; otherwise the publication date, marked ``as_of_publication``. Here too the
+reporting period of a results story, the lead's news day, "a year earlier" and "the same period of 2021",
+and the baselines of comparisons, whose times are not the figure's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from factcheck.claims._text import _WORD, _clause_end, _clause_start
+from factcheck.claims.state import _State
+from factcheck.lexicon import LEXICON
+from factcheck.mentions.dates import WEEKDAYS
+from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
+
+
+# After a comparative figure, what follows "as"/"than" is the baseline ("twice as many queries as it did in
+# January"): its time is not the figure's.
+_BASELINE = re.compile(r"\b(?:as|than|compared\s+(?:with|to)|from)\b", re.IGNORECASE)
+# "from $2.5 billion in 2022 to over $20 billion": a time followed by "to" belongs to the first leg.
+_NEXT_LEG = re.compile(r"\s*,?\s*(?:to|and|versus|against)\s+$", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"\b(?:as\s+(?:many|much)|than|times)\b|×", re.IGNORECASE)
+_CLAUSE_PUNCT = re.compile(r"[.,;]")
+_TIME_REACH = 250  # characters either side of a figure within which its time is looked for
+
+
+def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, times: Sequence[TimeMention],
+                 back_ref: bool, state: _State, *, change: bool,
+                 time_ends: Sequence[int] | None = None) -> TimeScope:
+    """The time of one figure: the nearest time in its sentence, leaving out a comparison's baseline and
+    the time of the other leg of "from X in T1 to Y in T2"; a change between two times spans both."""
+    start, end = mention.span.start - base, mention.span.end - base
+    # Only times near the figure are weighed (bounded work per figure on a very long sentence).
+    ends = time_ends if time_ends is not None else [t.span.end for t in times]
+    lo = bisect_left(ends, mention.span.start - _TIME_REACH)
+    near = []
+    for t in times[lo : lo + 8]:
+        if t.span.start - base > end + _TIME_REACH:
+            break
+        near.append(t)
+    if not near:
+        if times:
+            return _sentence_time(doc, times, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+        return _carried_time(doc, text, start, end, back_ref, state)
+    times = near
+    kept = []
+    baselines = []
+    said: list[TimeMention] = []
+    for t in times:
+        t0 = t.span.start - base
+        if t0 >= end and ((_BASELINE.search(text, end, t0) and _COMPARATIVE.search(text, max(0, start - 5), t0))
+                          or _is_baseline(text, end, t0, t)):
+            baselines.append(t)  # the baseline of "twice as many ... as in January", "up 6% from the first quarter"
+            continue
+        if t0 >= end and (_OTHER_CLAUSE.search(text, end, t0) or _RECORD_SINCE.search(text, end, t0)
+                          and t.text.lower().startswith("since")):
+            continue  # "..., which gained AI features in January": another clause's time; a record's baseline
+        if t.span.end - base <= start and _elsewhere_before(text, t0, t.span.end - base, start, change=change):
+            continue  # "The start-up, which was founded in 2019, ... hire 150", "up from 15 million in Q3, and 40%"
+        if _statement_day(text, t0, t, times):
+            said.append(t)  # "the company said on Tuesday": when it was said, not what the figure covers
+            continue
+        kept.append(t)
+    if change and not any(t.span.start - base >= end and not _CLAUSE_PUNCT.search(text, end, t.span.start - base)
+                          for t in kept) and len(kept) >= 2:
+        firsts = [t.time for t in kept if t.time.start]
+        lasts = [t.time for t in kept if t.time.end]
+        if firsts and lasts:  # "from $2.5 billion in 2022 to $20 billion in 2023, a 7× increase"
+            a, b = min(firsts, key=lambda x: x.start), max(lasts, key=lambda x: x.end)
+            return TimeScope(start=a.start, end=b.end, granularity=Granularity.SPAN, text=f"{a.text} to {b.text}",
+                             anchored_on=a.anchored_on, resolved=True)
+    # (A span such as "since last August to forty" is the figure's own time, not another leg's.)
+    # (The other leg follows a figure of its own: "tripled last year to €48m" is one leg.)
+    legs = [t for t in kept if t.time.granularity == Granularity.SPAN
+            or not (t.span.end - base <= start and _NEXT_LEG.fullmatch(text, t.span.end - base, start)
+                    and _FIGURE_BEFORE.search(text, max(0, t.span.start - base - 30), t.span.start - base))]
+    if legs and len(legs) < len(kept):
+        kept = legs
+    if not kept:
+        own = _carried_time(doc, text, start, end, back_ref and len(kept) == len(times), state)
+        if own.as_of_publication and said:  # no period to report: the day of the statement is the best date
+            own = said[-1].time
+    else:
+        own = _sentence_time(doc, kept, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
+    if change and not own.as_of_publication:  # a change between two named periods spans both
+        own = _spanning(own, [t for t in baselines if not _YEAR_EARLIER.fullmatch(" ".join(t.text.split()))])
+    return own
+
+
+def _spanning(own: TimeScope, baselines: Sequence[TimeMention]) -> TimeScope:
+    """``own`` widened to cover the baselines' periods (when all are dated)."""
+    dated = [t.time for t in baselines if t.time.resolved and t.time.start and t.time.end]
+    if not dated or own.start is None or own.end is None:
+        return own
+    a = min([own, *dated], key=lambda x: x.start)
+    b = max([own, *dated], key=lambda x: x.end)
+    if (a.start, b.end) == (own.start, own.end):
+        return own
+    return TimeScope(start=a.start, end=b.end, granularity=Granularity.SPAN, text=f"{a.text} to {b.text}",
+                     anchored_on=own.anchored_on or a.anchored_on, resolved=True)
+
+
+_TIME_LISTS = LEXICON.time_regex
+_YEAR_EARLIER = _TIME_LISTS["year_earlier_references"]
+_PERIOD_REFERENCE = _TIME_LISTS["period_references"]
+# "up 6% from the second quarter": a baseline word right before the time; "to 16.9% from 7% a year
+# earlier": a baseline word then another figure, whose time it is.
+_BASELINE_WORDS = _TIME_LISTS["baseline_words"].pattern
+_BASELINE_END = re.compile(_BASELINE_WORDS + r"\s+(?:the\s+)?$", re.IGNORECASE)
+_BASELINE_FIGURE = re.compile(
+    r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus|vs\.?)"
+    r"\s[^;]{0,200}?\d", re.IGNORECASE)
+# After the figure: a comma opening another clause ("..., which gained AI features in January"), or the
+# baseline of a record ("the highest level since the early 1960s").
+_OTHER_CLAUSE = re.compile(
+    r",\s*" + _TIME_LISTS["other_clause"].pattern + r"|" + _TIME_LISTS["superlatives"].pattern
+    + r"[^;.]{0,80}?\bsince\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the first cut since March 2020" when the time expression itself starts with "since".
+_RECORD_SINCE = re.compile(_TIME_LISTS["superlatives"].pattern + r"[^;.]{0,80}?$", re.IGNORECASE)
+# "said on Tuesday", "published on Monday": the day of a statement.
+_STATEMENT_DAY = re.compile(LEXICON.speech_regex.pattern + r"(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
+_FIGURE_BEFORE = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")
+_WEEKDAY_WORDS = frozenset([*WEEKDAYS, "today", "yesterday", "tonight"])
+
+
+def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
+    """Whether the time at ``t0`` is the baseline of a comparison made by the figure ending at ``end``:
+    a baseline word close before it ("up 6% from the second quarter"), or a baseline word and another
+    figure between them ("to 16.9% from 7% a year earlier")."""
+    if t0 - end <= 60 and not _CLAUSE_PUNCT_HARD.search(text, end, t0):
+        m = _BASELINE_END.search(text, max(end, t0 - 40), t0)
+        if m and not (m.group().lower().startswith("on") and t.time.granularity == Granularity.DAY):
+            return True
+    return _BASELINE_FIGURE.search(text, end, t0) is not None
+
+
+_CLAUSE_PUNCT_HARD = re.compile(r"[;.:]\s|\band\s+(?:said|says)\b")
+# A time inside ", which ... ," before the figure, or the time of a baseline figure ("up from about 15
+# million in the third quarter, and ... 40%").
+# "... in 2015 and employs 19,000 people": "and" opens a present-tense clause of its own.
+_PRESENT_AFTER_AND = re.compile(r"\band\s+(?:now\s+|still\s+|currently\s+)?"
+                                + LEXICON.time_regex["present_markers"].pattern + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.IGNORECASE)
+_BASELINE_BEFORE = re.compile(
+    r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus)"
+    r"\s+[^,;]{0,30}?\d[^,;]{0,30}$", re.IGNORECASE)
+
+
+def _elsewhere_before(text: str, t0: int, t1: int, start: int, *, change: bool) -> bool:
+    """Whether a time before the figure belongs to a relative clause closed before it, or (unless the
+    figure is a change, "from $2bn in 2022 to $20bn in 2023, a 7× increase") to a baseline figure of
+    another comparison."""
+    if "," in text[t1:start] and _RELATIVE_OPEN.search(text, max(0, t0 - 80), t0):
+        return True
+    if _PRESENT_AFTER_AND.search(text[t1:start]):
+        return True  # "which listed in 2015 and employs 19,000 people": the figure is in a present clause
+    return not change and _BASELINE_BEFORE.search(text, max(0, t0 - 70), t0) is not None and "," in text[t1:start]
+
+
+def _statement_day(text: str, t0: int, t: TimeMention, times: Sequence[TimeMention]) -> bool:
+    """Whether ``t`` is the day a statement was made: right after a verb of saying, or a bare weekday in a
+    sentence with a verb of saying that also names a longer period ("reported first-quarter revenue of
+    ... on Thursday")."""
+    if t.time.granularity != Granularity.DAY:
+        return False
+    if _STATEMENT_DAY.search(text, max(0, t0 - 30), t0):
+        return True
+    if " ".join(t.text.lower().split()) not in _WEEKDAY_WORDS:
+        return False
+    longer = any(o.time.resolved and o.time.granularity not in (Granularity.DAY, Granularity.UNKNOWN) for o in times)
+    return longer and LEXICON.speech_regex.search(text) is not None
+
+
+def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool, state: _State) -> TimeScope:
+    """The time of a figure whose sentence gives none: a back-reference's time, else the reporting period
+    of the paragraph or the story's lead when the figure is reported in the past tense ("Net profit rose
+    8.9%"), else the publication date."""
+    period = state.paragraph_period or state.lead_period
+    if not back_ref and period is not None and _reports_past(text, start, end):
+        return period.model_copy(update={"text": f"{period.text} (reporting period)"})
+    if not back_ref and state.lead_day is not None and _reports_past(text, start, end):
+        return state.lead_day.model_copy(update={"text": f"{state.lead_day.text} (the story's news day)"})
+    return _sentence_time(doc, [], back_ref, state, anchor=None)
+
+
+_TIME_WORDS = LEXICON.time_words
+_NOT_REPORTED = re.compile(r"\b(?:shares|share\s+price|stocks?|market\s+value|market\s+capitali[sz]ation|valu(?:ed|ation|es))\b",
+                           re.IGNORECASE)
+
+
+def _reports_past(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding a figure reports it in the past tense, with no word putting it in the
+    present ("now", "has", "stands") and not about a share price or a valuation (a day's market move)."""
+    lo, hi = _clause_start(text, start), _clause_end(text, end)
+    if _NOT_REPORTED.search(text, lo, hi):
+        return False
+    tokens = _WORD.findall(text, lo, hi)
+    # Capitalised words past the first are names ("in May", "Still Water"), not markers of tense.
+    words = [w.lower() for i, w in enumerate(tokens) if i == 0 or not w[:1].isupper()]
+    if any(w in _TIME_WORDS["present_markers"] for w in words):
+        return False
+    return any(w in _TIME_WORDS["past_verbs"] or (len(w) > 4 and w.endswith("ed") and w not in _TIME_WORDS["not_past"])
+               for w in words)
+
+
+def _completed_period_reported(claims: Sequence[Claim], published: date | None) -> TimeScope | None:
+    """A whole year or month, over before publication, that a figure of the lead reports ("capacity grew by
+    50% in 2023", "employers added 254,000 jobs in September"): a report on that period, whose later
+    past-tense figures take it. A period named without a figure ("founded in 2019") sets nothing."""
+    if published is None:
+        return None
+    for c in claims:
+        t = c.time
+        if (isinstance(c, QuantityClaim) and t.resolved and not t.as_of_publication
+                and t.granularity in (Granularity.YEAR, Granularity.MONTH)
+                and t.start is not None and t.end is not None and t.start.day == 1 and t.end < published
+                and (t.granularity == Granularity.MONTH or t.start.month == 1)):
+            return t
+    return None
+
+
+#: How many days before publication the lead's "on Thursday" may lie to be the story's news day.
+NEWS_DAY_WINDOW = 7
+
+
+def _news_day(times: Sequence[TimeMention], published: date | None) -> TimeScope | None:
+    """The day the lead says the news happened ("cut rates on Thursday"), when it is a few days before the
+    publication date: past-tense figures of the story that give no time of their own happened then."""
+    if published is None:
+        return None
+    for t in times:
+        ts = t.time
+        if (ts.granularity == Granularity.DAY and ts.start is not None and ts.start == ts.end
+                and 0 < (published - ts.start).days <= NEWS_DAY_WINDOW):
+            return ts
+    return None
+
+
+def _is_reporting_period(t: TimeScope) -> bool:
+    """Whether ``t`` is a results period (a quarter, a half, "the year to June") that later figures of the
+    story take."""
+    if not t.resolved or t.start is None or t.end is None:
+        return False
+    return t.granularity in (Granularity.QUARTER, Granularity.HALF) or bool(_PERIOD_TEXT.search(t.text))
+
+
+_PERIOD_TEXT = re.compile(r"\b(?:months?|year|quarter|half)\s+(?:to|ended|ending|through)\b|\bmonths\s+of\b",
+                          re.IGNORECASE)
+_SAME_PERIOD_OF = re.compile(r"\s+(?:of|in)\s+$")
+
+
+def _shift_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + n, day=28)
+
+
+def _moved(t: TimeScope, years: int, text: str) -> TimeScope:
+    assert t.start is not None and t.end is not None
+    start, end = _shift_years(t.start, years), _shift_years(t.end, years)
+    if t.end.month == 2 and t.end.day >= 28:  # keep a period ending with February whole
+        end = end.replace(day=calendar.monthrange(end.year, 2)[1])
+    return t.model_copy(update={"start": start, "end": end, "text": text, "as_of_publication": False})
+
+
+def _resolve_period_references(text: str, base: int, times: list[TimeMention], state: _State) -> list[TimeMention]:
+    """Date "in the quarter", "over the period" (the reporting period: the sentence's own, else the one
+    set up before) and "a year earlier", "the year before" (the time just before in the sentence, else
+    the reporting period, a year back); "the same period of 2021" is the reporting period in 2021."""
+    if not times or all(t.time.resolved for t in times):
+        return times
+    out: list[TimeMention] = []
+    skip = -1
+    for i, t in enumerate(times):
+        if i == skip:
+            continue
+        phrase = " ".join(t.text.split())
+        if t.time.resolved or not (_PERIOD_REFERENCE.fullmatch(phrase) or _YEAR_EARLIER.fullmatch(phrase)):
+            out.append(t)
+            continue
+        earlier = [o.time for o in out if o.time.resolved and o.time.start and o.time.end]
+        period = next((x for x in reversed(earlier) if _is_reporting_period(x)), None)
+        period = period or state.paragraph_period or state.lead_period
+        if _PERIOD_REFERENCE.fullmatch(phrase):
+            if period is None:
+                out.append(t)
+                continue
+            nxt = times[i + 1] if i + 1 < len(times) else None
+            if (nxt is not None and nxt.time.granularity == Granularity.YEAR and nxt.time.start
+                    and _SAME_PERIOD_OF.fullmatch(text, t.span.end - base, nxt.span.start - base)):
+                # "the same period of 2021": the reporting period, in 2021
+                span = Span(start=t.span.start, end=nxt.span.end)
+                words = text[span.start - base : span.end - base]
+                new = _moved(period, nxt.time.start.year - period.end.year, words)  # type: ignore[union-attr]
+                out.append(TimeMention(span=span, text=words, time=new.model_copy(update={"span": span})))
+                skip = i + 1
+                continue
+            new = period.model_copy(update={"text": f"{t.text} ({period.text})", "span": t.span})
+        else:
+            ref = earlier[-1] if earlier else (period or state.last_time)
+            if ref is None or ref.start is None or ref.end is None:
+                out.append(t)
+                continue
+            new = _moved(ref, -1, f"{t.text} ({ref.text}, a year before)").model_copy(update={"span": t.span})
+        out.append(t.model_copy(update={"time": new}))
+    return out
+
+
+def _sentence_time(doc: Document, times: Sequence[TimeMention], back_ref: bool, state: _State,
+                   anchor: int | None) -> TimeScope:
+    if times:
+        if anchor is None or len(times) == 1:
+            return times[0].time
+        return min(times, key=lambda t: abs((t.span.start + t.span.end) // 2 - anchor)).time
+    if back_ref and state.last_time is not None:
+        return state.last_time.model_copy(update={"text": f"{state.last_time.text} (referred back)"})
+    return _publication_time(doc.published)
+
+
+@lru_cache(maxsize=64)
+def _publication_time(published: date | None) -> TimeScope:
+    """The time of a figure whose text names none: the publication day (one frozen record per day, shared)."""
+    return TimeScope.trusted(  # parts already valid: no re-validation
+        start=published, end=published, granularity=Granularity.DAY if published else Granularity.UNKNOWN,
+        text="as of publication", anchored_on=published, resolved=published is not None,
+        as_of_publication=True,
+    )
+
+
+_CITATION = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:19|20)\d\d[a-z]?\)")
+
+
+def _in_citation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in an author-year citation such as "(Deng, 2024)" -- a source's date, not the figure's."""
+    opened = text.rfind("(", 0, pos + 1)
+    if opened == -1:
+        return False
+    m = _CITATION.match(text, opened)
+    return bool(m and m.end() > pos and re.search(r"[A-Z]", m.group()))
