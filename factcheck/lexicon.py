@@ -127,15 +127,6 @@ class Lexicon:
                 out.setdefault(cue, key)
         return out
 
-    @cached_property
-    def money_measures(self) -> frozenset[str]:
-        """Measures that are amounts of money: their cues never name a percentage.
-
-        >>> "revenue" in LEXICON.money_measures, "growth" in LEXICON.money_measures
-        (True, False)
-        """
-        return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("money"))
-
     def unit_measure(self, unit: str | None) -> str | None:
         """The measure a physical unit implies when nothing else names one ("473 GW" -> capacity).
 
@@ -283,14 +274,24 @@ class Lexicon:
     def cue_first_words(self) -> dict[str, frozenset[str]]:
         """First words of each cue family, to skip sentences that cannot match (a cheap set test)."""
         c = self.claims
-        attribution = [*c["attribution"]["speech_verbs"], *c["attribution"]["source_before"],
-                       *c.get("anaphora", {}).get("estimate_verbs", [])]
         return {
             "roles": first_words([*(w for words in c["roles"].values() for w in words), *c.get("role_verbs", {})]),
             "events": first_words(w for words in c["events"].values() for w in words),
             "membership": first_words([*c["membership"]["positive"], *c["membership"]["negative"]]),
-            "attribution": first_words(attribution),
+            "attribution": first_words(self.attribution_cues),
         }
+
+    @cached_property
+    def attribution_cues(self) -> tuple[str, ...]:
+        """Every phrase that may open an attribution: verbs of saying, "according to"-style phrases
+        before a source, and verbs of estimating.
+
+        >>> "according to" in LEXICON.attribution_cues, "said" in LEXICON.attribution_cues
+        (True, True)
+        """
+        c = self.claims
+        return (*c["attribution"]["speech_verbs"], *c["attribution"]["source_before"],
+                *c.get("anaphora", {}).get("estimate_verbs", []))
 
     @cached_property
     def role_words(self) -> dict[str, str]:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck._data import load_toml
-from factcheck.mentions.entities import fold
+from factcheck.mentions.entities import unresolved_id
 from factcheck.lexicon import first_words, phrase_regex
 from factcheck.models import EntityRef, QuantityClaim, RoundClaim, Span, TimeScope
 
@@ -44,9 +44,9 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", r
 _LEAD_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # Between the last lead investor and "led the round": nothing, or an adverb.
 _BEFORE_GAP = re.compile(r"\s*(?:(?:also|jointly|reportedly|has|had|have)\s+)*", re.IGNORECASE)
-# "an Alibaba-led round": an entity followed directly by this.
 # Right before the company a round went to: "... Series B in Kestrel", "... investment into Zhipu".
 _INTO = re.compile(r"\b(?:in|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "an Alibaba-led round": an entity followed directly by this.
 _LED_SUFFIX = re.compile(r"-(?:co-)?led\b", re.IGNORECASE)
 
 
@@ -296,6 +296,5 @@ def _without_led(e: EntityRef) -> EntityRef:
     if m is None or e.method != "unresolved" or e.span is None:
         return e
     name = e.surface[: m.start()]
-    folded = re.sub(r"[^\w]+", "-", fold(name)).strip("-")  # the id an unresolved name gets (entities.py)
-    return e.model_copy(update={"id": f"x:{folded}", "name": name, "surface": name,
+    return e.model_copy(update={"id": unresolved_id(name), "name": name, "surface": name,
                                 "span": Span(start=e.span.start, end=e.span.start + len(name))})

@@ -19,10 +19,8 @@ _ATTRIBUTION_TRIM = re.compile(r"^(?:brokerage|broker|the|research firm|consulta
 @lru_cache(maxsize=1)
 def _attribution_rests() -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word of each attribution cue -> the other words of each cue it starts ("a" -> ("report", "by"))."""
-    c = LEXICON.claims
     rests: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in [*c["attribution"]["speech_verbs"], *c["attribution"]["source_before"],
-                   *c.get("anaphora", {}).get("estimate_verbs", [])]:
+    for phrase in LEXICON.attribution_cues:
         first, *rest = phrase.lower().split() or [""]
         rests.setdefault(first.replace("’", "'"), []).append(tuple(rest))
     return {w: tuple(r) for w, r in rests.items()}

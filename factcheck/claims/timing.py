@@ -16,7 +16,7 @@ from functools import lru_cache
 from factcheck.claims._text import _WORD, _clause_end, _clause_start
 from factcheck.claims.state import _State
 from factcheck.lexicon import LEXICON
-from factcheck.mentions.dates import WEEKDAYS
+from factcheck.mentions.dates import WEEKDAYS, _add_months
 from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
 
 
@@ -257,16 +257,9 @@ _PERIOD_TEXT = re.compile(r"\b(?:months?|year|quarter|half)\s+(?:to|ended|ending
 _SAME_PERIOD_OF = re.compile(r"\s+(?:of|in)\s+$")
 
 
-def _shift_years(d: date, n: int) -> date:
-    try:
-        return d.replace(year=d.year + n)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + n, day=28)
-
-
 def _moved(t: TimeScope, years: int, text: str) -> TimeScope:
     assert t.start is not None and t.end is not None
-    start, end = _shift_years(t.start, years), _shift_years(t.end, years)
+    start, end = _add_months(t.start, 12 * years), _add_months(t.end, 12 * years)  # 29 February -> 28
     if t.end.month == 2 and t.end.day >= 28:  # keep a period ending with February whole
         end = end.replace(day=calendar.monthrange(end.year, 2)[1])
     return t.model_copy(update={"start": start, "end": end, "text": text, "as_of_publication": False})

@@ -88,6 +88,18 @@ def fold(name: str) -> str:
 _FOLDED: dict[str, str] = {}  # name -> fold(name), for names of up to 200 characters
 
 
+def unresolved_id(name: str) -> str:
+    """The id of a name the gazetteer does not list: ``x:`` and its folded words joined by hyphens.
+
+    >>> unresolved_id("Northwind  Robotics’")
+    'x:northwind-robotics'
+    """
+    return "x:" + _NON_WORD.sub("-", fold(name)).strip("-")
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def _strip_possessive(surface: str) -> str:
     if not surface.endswith(_POSSESSIVE_TAILS):  # most names: one C-level test
         return surface
@@ -299,8 +311,7 @@ class Gazetteer:
                     id=ent.id, name=ent.name, surface=surface, span=span,
                     score=round(float(best[1]), 1), method="fuzzy", type=ent.type,
                 )
-        folded = re.sub(r"[^\w]+", "-", fold(bare)).strip("-")
-        return EntityRef(id=f"x:{folded}", name=bare, surface=surface, span=span, score=0.0, method="unresolved")
+        return EntityRef(id=unresolved_id(bare), name=bare, surface=surface, span=span, score=0.0, method="unresolved")
 
     def same(self, a: str, b: str) -> bool:
         """Whether two names resolve to one entity.
@@ -420,6 +431,8 @@ def _scanner_skips(window: str, start: int, end: int) -> bool:
     from factcheck.mentions.numbers import find_numbers  # late: numbers does not need names at import
 
     return not any(n.span.start < end and n.span.end > start for n in find_numbers(window))
+
+
 _LOWER_NEXT = re.compile(r"[ ]+[a-z]")
 
 
