@@ -86,7 +86,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         if rounds:
             state.round_company = rounds[-1].company
         out.extend(rounds)
-    _remember(text, base, entities, attribution, attribution_spans, out, gaz, state)
+    _remember(entities, attribution, state)
     if words & cues["membership"]:
         out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
     # Carry the topic and the time forward.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from factcheck.claims._text import _PLACE_MODIFIER_HEAD, _SUBJECT_WORDS
 from factcheck.lexicon import LEXICON
 from factcheck.mentions.entities import Gazetteer, fold
-from factcheck.models import Claim, Document, EntityRef, QuantityClaim, Sentence, Span, TimeScope
+from factcheck.models import Document, EntityRef, QuantityClaim, Sentence, TimeScope
 
 
 @dataclass
@@ -71,8 +71,7 @@ def _same_name_as_before(entities: list[EntityRef], state: _State) -> list[Entit
     return out
 
 
-def _remember(text: str, base: int, entities: Sequence[EntityRef], attribution: str | None,
-              attribution_spans: Sequence[Span], out: Sequence[Claim], gaz: Gazetteer, state: _State) -> None:
+def _remember(entities: Sequence[EntityRef], attribution: str | None, state: _State) -> None:
     """Note what later sentences may point back to: entities by type, people by name, the source."""
     for e in entities:
         state.named.pop(e.id, None)
