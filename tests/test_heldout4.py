@@ -1,0 +1,93 @@
+"""Fourth annotated set, fixtures/heldout4/: eight articles written as a development set for tuning.
+
+The articles (a retailer's holiday quarter and store count, a telecom operator's 5G subscribers and
+spectrum auction, a miner's copper output and guidance, a national tourism release, a university's
+enrolment and tuition, a battery maker's factory and contracts, a regional bank's quarterly results, a
+city transit authority's ridership and fares) were written and labelled by hand without reading the
+extractor's code or running it; see fixtures/heldout4/README.md. Unlike heldout3, this set is meant to be
+tuned on, so its figures will overstate how the extractor does on unseen text.
+
+Everything is shared with the earlier sets rather than copied: scoring is ``heldout_accuracy`` in
+tests/test_heldout.py pointed at this folder, the label checks are ``check_well_formed`` there too, and
+the printed table is tests/test_heldout2.py's. The pytest check asserts only modest floors; there are no
+per-figure xfail lists.
+
+Run ``python tests/test_heldout4.py`` for the per-field table and every disagreement.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scoring helpers live beside this file
+import test_fixtures_extract as base  # noqa: E402  (module objects: pytest does not collect their tests again)
+import test_heldout as heldout  # noqa: E402
+import test_heldout2 as heldout2  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT4 = ROOT / "fixtures" / "heldout4"
+
+#: Floors a little under the figures measured when the set was written (see ``python tests/test_heldout4.py``).
+FLOORS: dict[str, float] = {
+    # measured 2026-11-25 (python tests/test_heldout4.py), 230 labelled figures in 8 articles, first run after
+    # the labels were final (one subject name made consistent, see the README): recall 0.974, precision
+    # 1.0, value 0.974, bound 0.97, unit 0.913, value_bound_unit 0.909, subject 0.287, measure 0.596,
+    # counted 0.757, scope 0.822, time 0.617, attribution 0.735; roles 0.0, events 0.167, memberships 0.0.
+    # Only these three are asserted, a few points under what was measured; raise them (and add the fields
+    # tuned on) as the set is used for development.
+    "recall": 0.9,
+    "precision": 0.9,
+    "value": 0.9,
+}
+
+
+def heldout4_paths() -> list[Path]:
+    """The fourth set's articles, sorted by name.
+
+    >>> [p.stem for p in heldout4_paths()][:2]
+    ['battery_factory', 'copper_output']
+    """
+    return heldout.heldout_paths(HELDOUT4)
+
+
+def heldout4_accuracy(verbose: bool = False) -> dict[str, float]:
+    """Per-field accuracy over fixtures/heldout4/, as ``heldout_accuracy`` in tests/test_heldout.py defines it."""
+    return heldout.heldout_accuracy(verbose=verbose, folder=HELDOUT4)
+
+
+# -- the labels are well-formed (runs without the extractor) -----------------------------------------
+
+
+@pytest.mark.parametrize("path", heldout4_paths(), ids=lambda p: p.stem)
+def test_heldout4_is_well_formed(path: Path) -> None:
+    """The shared label checks (tests/test_heldout.py), for articles of 300-600 words."""
+    heldout.check_well_formed(path, words=(300, 600))
+
+
+def test_heldout4_size() -> None:
+    paths = heldout4_paths()
+    assert len(paths) == 8
+    assert sum(len(base.load_expected(p)["claims"]) for p in paths) >= 200
+
+
+# -- the extractor against the set ---------------------------------------------------------------------
+
+
+def test_heldout4_accuracy() -> None:
+    """Recall, precision and value accuracy on the fourth set stay above modest floors."""
+    acc = heldout4_accuracy()
+    print("\nheld-out 4 accuracy:", json.dumps(acc))
+    low = {k: (acc[k], floor) for k, floor in FLOORS.items() if acc[k] < floor}
+    assert not low, f"below floor (measured, floor): {low}"
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))  # run as a script: import the package from this checkout
+    figures = sum(len(base.load_expected(p)["claims"]) for p in heldout4_paths())
+    result = heldout4_accuracy(verbose=True)
+    print(f"\nfixtures/heldout4: {len(heldout4_paths())} articles, {figures} labelled figures\n")
+    print(heldout2._table(result))
