@@ -149,6 +149,15 @@ class Lexicon:
         """Measures that are fixed properties of their subject (time does not change them)."""
         return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("static"))
 
+    @cached_property
+    def money_measure_keys(self) -> frozenset[str]:
+        """Measures that are amounts of money (``money = true``): funding, valuation, revenue, cost ...
+
+        >>> {"valuation", "funding_round"} <= LEXICON.money_measure_keys
+        True
+        """
+        return frozenset(k for k, spec in self.measures["measure"].items() if spec.get("money"))
+
     def label(self, measure: str) -> str:
         """A readable name for a measure key."""
         spec = self.measures["measure"].get(measure)

@@ -210,3 +210,12 @@ def test_clean_articles_raise_no_errors():
     docs = [load_document(str(p)) for p in CLEAN]
     errors = [f for f in check(docs).findings if f.severity is Severity.ERROR]
     assert errors == []
+
+
+def test_fc305_headline_amount_that_the_body_gives_as_another_measure():
+    wrong = ("# Harbour Foods invests $40m in new bakeries\n\n"
+             "Harbour Foods reported revenue of $40m for the quarter, the company said.")
+    assert _codes(_findings(wrong)).count("FC305") == 1
+    right = ("# Harbour Foods invests $40m in new bakeries\n\n"
+             "Harbour Foods invested $40m in new bakeries, the company said, on revenue of $400m.")
+    assert "FC305" not in _codes(_findings(right))
