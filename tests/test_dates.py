@@ -78,12 +78,27 @@ def test_absolute(text: str, start: date, end: date, gran: Granularity) -> None:
         # parts of a year: January-April, May-August, September-December
         ("early 2023", D(2023, 1, 1), D(2023, 4, 30)),
         ("mid-2023", D(2023, 5, 1), D(2023, 8, 31)),
-        ("the end of 2023", D(2023, 9, 1), D(2023, 12, 31)),
+        ("late 2023", D(2023, 9, 1), D(2023, 12, 31)),
     ],
 )
 def test_parts_of_periods(text: str, start: date, end: date) -> None:
     t = one(text).time
     assert (t.start, t.end, t.granularity) == (start, end, Granularity.SPAN)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # "the end of" a period is its last month, as readers date a month-end or year-end figure
+        ("reserves stood at $3.1bn at the end of 2022", D(2022, 12, 1), D(2022, 12, 31)),
+        ("arrears at the end of the second quarter of 2021", D(2021, 6, 1), D(2021, 6, 30)),
+        ("debt due by the end of 2019", D(2019, 12, 1), D(2019, 12, 31)),
+        ("the backlog at the end of the first half of 2020", D(2020, 6, 1), D(2020, 6, 30)),
+    ],
+)
+def test_end_of_a_period_is_its_last_month(text: str, start: date, end: date) -> None:
+    t = one(text).time
+    assert (t.start, t.end) == (start, end)
 
 
 def test_span_covers_expression_not_preposition() -> None:
@@ -195,7 +210,7 @@ def test_durations_and_verbs_are_not_times(text: str) -> None:
         ("three days ago", JAN29, D(2024, 1, 26), D(2024, 1, 26)),
         ("two years ago", JAN29, D(2022, 1, 1), D(2022, 12, 31)),
         ("a month ago", JAN29, D(2023, 12, 1), D(2023, 12, 31)),
-        ("the end of the year", JAN29, D(2024, 9, 1), D(2024, 12, 31)),
+        ("the end of the year", JAN29, D(2024, 12, 1), D(2024, 12, 31)),
         ("from May to Oct 2020", JAN29, D(2020, 5, 1), D(2020, 10, 31)),
         ("from August to October", D(2016, 9, 7), D(2016, 8, 1), D(2016, 10, 31)),
     ],

@@ -571,3 +571,38 @@ def test_chip_process_names_are_not_figures():
 ])
 def test_camel_cased_model_names_with_a_number_are_not_figures(text, found):
     assert [m.text for m in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mine produced 410,000 tonnes of copper.", [("410,000 tonnes", "410000", "t")]),
+        ("Output reached 2.1 million metric tons.", [("2.1 million metric tons", "2100000", "t")]),
+        ("It sold 1.2 million ounces of gold.", [("1.2 million ounces", "1200000", "oz")]),
+        ("The regulator auctioned 400MHz of spectrum.", [("400MHz", "400", "MHz")]),
+        ("Phones use the 3.5GHz and 26GHz bands.", []),  # band names, not quantities
+        ("The firm will double the amount it spends.", [("double", "2", "times")]),
+        ("Sales fell by about a fifth from last year.", [("about a fifth", "20", "percent")]),
+        ("Fares were raised by 2 cents to 38 cents.", [("2 cents", "0.02", "USD"), ("38 cents", "0.38", "USD")]),
+        ("Inflation is in double digits.", []),
+    ],
+)
+def test_mass_and_frequency_units_bands_and_more_multipliers(text, expected):
+    got = [(m.text, str(m.quantity.value), m.quantity.unit) for m in find_numbers(text)]
+    assert got == expected
+
+
+def test_yen_or_yuan_follows_the_document():
+    from factcheck.mentions.numbers import yen_or_yuan
+
+    assert yen_or_yuan("Visitors to Japan spent ¥5.8 trillion, the agency in Tokyo said.") == "JPY"
+    assert yen_or_yuan("China's retail sales reached ¥4 trillion, Beijing said.") == "CNY"
+    assert yen_or_yuan("The deal was priced in yen.") == "JPY"
+
+
+def test_band_names_stay_linear_on_hostile_input():
+    # "3.5GHz and " repeated: every figure is a band candidate; doubling the input doubles the work only.
+    unit = "3.5GHz and "
+    once = find_numbers(unit * 2000 + "bands")
+    twice = find_numbers(unit * 4000 + "bands")
+    assert once and len(twice) == 2 * len(once)

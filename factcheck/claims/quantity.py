@@ -33,6 +33,7 @@ from factcheck.claims.subject import (
 from factcheck.claims.timing import _figure_time
 from factcheck.lexicon import LEXICON
 from factcheck.mentions.entities import Gazetteer
+from factcheck.mentions.numbers import yen_or_yuan
 from factcheck.models import NumberMention, QuantityClaim
 
 
@@ -65,6 +66,10 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     lo = bisect_left(entity_ends, mention.span.start - _ENTITY_REACH)
     entities = [e for e in entities[lo : lo + 200] if e.span.start <= mention.span.end + _ENTITY_REACH]
     q = mention.quantity
+    if q.unit == "CNY" and ("¥" in mention.text or "￥" in mention.text) and yen_or_yuan(doc.prose) == "JPY":
+        # "¥" is yen as well as yuan: the scanner reads yuan, the document says which (see numbers.toml)
+        q = q.model_copy(update={"unit": "JPY"})
+        mention = mention.model_copy(update={"quantity": q})
     # What is read before and after the figure (noun phrases, cues, its clause) lies near it: slices of
     # bounded length keep the work per figure bounded on a run-on sentence.
     after = text[end : end + _FIGURE_REACH]

@@ -61,6 +61,12 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
         if t0 >= end and (_OTHER_CLAUSE.search(text, end, t0) or _RECORD_SINCE.search(text, end, t0)
                           and t.text.lower().startswith("since")):
             continue  # "..., which gained AI features in January": another clause's time; a record's baseline
+        if t.span.end - base <= start and t0 > 0 and text[:t0].strip() and \
+                _YEAR_EARLIER.fullmatch(" ".join(t.text.split())):
+            # "rose 6.8% from a year earlier to $31.4 billion, ... which jumped 11%": a baseline named before
+            # the figure is not its time (unless it opens the sentence: "A year earlier, it earned $5m")
+            baselines.append(t)
+            continue
         if t.span.end - base <= start and _elsewhere_before(text, t0, t.span.end - base, start, change=change):
             continue  # "The start-up, which was founded in 2019, ... hire 150", "up from 15 million in Q3, and 40%"
         if _statement_day(text, t0, t, times):
@@ -247,14 +253,17 @@ def _news_day(times: Sequence[TimeMention], published: date | None) -> TimeScope
 def _is_reporting_period(t: TimeScope) -> bool:
     """Whether ``t`` is a results period (a quarter, a half, "the year to June") that later figures of the
     story take."""
-    if not t.resolved or t.start is None or t.end is None:
-        return False
+    if not t.resolved or t.start is None or t.end is None or t.text.endswith(_A_YEAR_BEFORE):
+        return False  # "a year earlier" dated a year back: a comparison's baseline, never the period reported
     return t.granularity in (Granularity.QUARTER, Granularity.HALF) or bool(_PERIOD_TEXT.search(t.text))
 
 
 _PERIOD_TEXT = re.compile(r"\b(?:months?|year|quarter|half)\s+(?:to|ended|ending|through)\b|\bmonths\s+of\b",
                           re.IGNORECASE)
 _SAME_PERIOD_OF = re.compile(r"\s+(?:of|in)\s+$")
+
+
+_A_YEAR_BEFORE = ", a year before)"  # how _resolve_period_references marks the time it moved back a year
 
 
 def _moved(t: TimeScope, years: int, text: str) -> TimeScope:
@@ -303,7 +312,7 @@ def _resolve_period_references(text: str, base: int, times: list[TimeMention], s
             if ref is None or ref.start is None or ref.end is None:
                 out.append(t)
                 continue
-            new = _moved(ref, -1, f"{t.text} ({ref.text}, a year before)").model_copy(update={"span": t.span})
+            new = _moved(ref, -1, f"{t.text} ({ref.text}{_A_YEAR_BEFORE}").model_copy(update={"span": t.span})
         out.append(t.model_copy(update={"time": new}))
     return out
 

@@ -712,6 +712,10 @@ def _part(period: _Period, part: str, p: date | None) -> _Period:
             return period
         lo, hi = (start, p) if part == "before_anchor" else (p, end)
         return _Period(lo, hi, Granularity.SPAN, True)
+    if part == "end_month":  # "the end of 2023": December 2023; "the end of June" keeps the last third
+        if end.day == _last_day(end.year, end.month) and (end - start).days > 31:
+            return _Period(end.replace(day=1), end, Granularity.MONTH, period.relative)
+        part = "end"
     third = {"start": 0, "middle": 1, "end": 2}[part]
     if period.gran is Granularity.MONTH:
         lo = start.replace(day=1 + 10 * third)

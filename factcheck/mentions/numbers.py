@@ -48,7 +48,7 @@ from typing import Any, NamedTuple
 from factcheck._data import load_toml
 from factcheck.models import Bound, NumberMention, Quantity, Span
 
-__all__ = ["find_numbers", "parse_quantity"]
+__all__ = ["find_numbers", "parse_quantity", "yen_or_yuan"]
 
 _MAX_INT_DIGITS = 20  # longer digit strings are identifiers, not figures
 _WINDOW = 80  # characters of left context looked at before a figure
@@ -115,6 +115,8 @@ class _Lexicon:
     multiplier_verbs: frozenset[str]
     occasion_words: frozenset[str]
     multiplier_verb_cues: frozenset[str]
+    multiplier_verb_objects: frozenset[str]
+    fraction_followers: frozenset[str]
     physical_symbols: dict[str, str]
     physical_words: dict[tuple[str, ...], str]
     times_words: frozenset[str]
@@ -135,6 +137,8 @@ class _Lexicon:
     year_min: int
     year_max: int
     labels: frozenset[str]
+    band_units: frozenset[str]
+    band_nouns: frozenset[str]
     function_words: frozenset[str]
     plurals: frozenset[str]
     non_plurals: frozenset[str]
@@ -193,6 +197,8 @@ def _lex() -> _Lexicon:
         multiplier_verbs=frozenset(w["multiplier_verbs"]),
         occasion_words=frozenset(units["occasions"]["words"]),
         multiplier_verb_cues=frozenset(w["multiplier_verb_cues"]["words"]),
+        multiplier_verb_objects=frozenset(w["multiplier_verb_cues"]["objects"]),
+        fraction_followers=frozenset(w["fraction_followers"]),
         negative=frozenset(w["negative"]),
         glued=decs(d["suffixes"]["glued"]),
         spaced=decs(d["suffixes"]["spaced"]),
@@ -225,6 +231,8 @@ def _lex() -> _Lexicon:
         year_min=int(ctx["year_min"]),
         year_max=int(ctx["year_max"]),
         labels=frozenset(ctx["labels"]),
+        band_units=frozenset(ctx["band_units"]),
+        band_nouns=frozenset(w for x in ctx["band_nouns"] for w in _tokens(x.lower())),
         function_words=frozenset(ctx["function_words"]),
         plurals=frozenset(ctx["plurals"]),
         non_plurals=frozenset(ctx["non_plurals"]) | frozenset(ctx["function_words"]),
@@ -542,7 +550,7 @@ class _Reader:
         if first in lx.denominators:  # "a third of", "a quarter million": at() checks the "a"
             nxt = toks[1] if len(toks) > 1 else None
             if nxt is None or not _is_word(nxt) or nxt.text.lower() == "of" or \
-                    nxt.text.lower() in lx.scales:
+                    nxt.text.lower() in lx.scales or nxt.text.lower() in lx.fraction_followers:
                 return self._fraction(toks, 0, Decimal(1))
             return None
         total, current, n, last = Decimal(0), Decimal(0), 0, ""
@@ -1006,7 +1014,7 @@ class _Scanner(_Reader):
         before = _bwd(text, start, floor, 3)
         if not is_digit and fig.unit == "times" and text[fig.start : fig.end].lower() in lx.multiplier_verbs and (
                 not before or before[0].text.lower() not in lx.multiplier_verb_cues
-                or text[fig.end : fig.end + 1] in "-–"):
+                or text[fig.end : fig.end + 1] in "-–") and not self._multiplier_object(fig.end):
             return None  # "a double-digit rise", "Double Helix": not "more than double"
         if not is_digit and before and before[0].text.lower() in ("a", "an"):
             w = text[fig.start : fig.end].split()[0].lower().strip("-")
@@ -1210,6 +1218,8 @@ class _Scanner(_Reader):
             window = _lower(before[1:5] if opener == "from" else before[:3])
             if any(w in lx.change_verbs for w in window):
                 return None  # "rose from 40 to 50": a change, not a range
+            if opener == "by" and fig.unit is not None:
+                return None  # "raised it by 2 cents to 38 cents": a change and the new level ("by 2 to 3%" is a range)
         second = self.figure_forward(self.fwd(conn.end, 1)[0].start) if \
             self.fwd(conn.end, 1) else None
         if second is None:
@@ -1332,6 +1342,8 @@ class _Scanner(_Reader):
         """Years, dates, labels, versions, names and clock times."""
         text, lx = self.text, self.lex
         fig = f.fig
+        if fig.unit in lx.band_units:
+            return self._band_name(f.end)
         if fig.unit is not None or fig.scaled or f.hedge is not None or fig.low is not None:
             return False
         after = self.fwd(f.end, 3)
@@ -1380,6 +1392,24 @@ class _Scanner(_Reader):
             if fig.decimal or not self._plural(after):
                 return True
         return self._name_after(fig, after)
+
+    def _multiplier_object(self, end: int) -> bool:
+        """"double the amount": a base-form multiplier verb (or noun) taking a determiner after it."""
+        after = self.fwd(end, 1)
+        return bool(after) and after[0].spaced and after[0].text.lower() in self.lex.multiplier_verb_objects
+
+    def _band_name(self, end: int) -> bool:
+        """"3.5GHz and 26GHz bands": a frequency naming a band (the next word, or the one after a
+        coordinated figure, is a band noun), not an amount ("400MHz of spectrum")."""
+        after = self.fwd(end, 7)
+        if after and after[0].text.lower() in ("and", "or", ",", "/"):
+            # skip one coordinated figure: digits, decimal points and its unit, up to a band noun
+            rest = after[1:]
+            while rest and (rest[0].text[:1].isdigit() or rest[0].text in (".", ",")
+                            or rest[0].text in self.lex.band_units):
+                rest = rest[1:]
+            after = rest if len(rest) < len(after) - 1 else []
+        return bool(after) and after[0].text.lower() in self.lex.band_nouns
 
     def _name_after(self, fig: _Fig, after: list[_Tok]) -> bool:
         """"360 Security Technology": a bare number opening a run of singular capitalised words."""
@@ -1470,3 +1500,35 @@ def parse_quantity(text: str) -> Quantity | None:
             return _quantity(f)
         break
     return None
+
+
+@lru_cache(maxsize=1)
+def _yen_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Whole-word patterns for the yen and yuan cues of ``[currency.yen_context]`` (built once)."""
+    ctx = load_toml("numbers.toml")["currency"]["yen_context"]
+
+    def words(key: str) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, ctx[key])) + r")\b")
+
+    return words("yen_words"), words("yuan_words"), words("yen_places"), words("yuan_places")
+
+
+@lru_cache(maxsize=16)  # asked once per "¥" figure: the same document recurs
+def yen_or_yuan(document: str) -> str:
+    """Which currency a "¥" stands for in ``document``: "JPY" or "CNY" (the scanner's default).
+
+    The currency named in words or codes elsewhere decides ("the weak yen"); failing that, the country
+    the document names more often (Japan's or China's); a tie stays yuan. Linear in the document.
+
+    >>> yen_or_yuan("Visitors to Japan spent ¥4 trillion; Tokyo hotels were full.")
+    'JPY'
+    >>> yen_or_yuan("Tourists from China spent ¥4 trillion in Japan, paid in yuan.")
+    'CNY'
+    >>> yen_or_yuan("A fine of ¥200.")
+    'CNY'
+    """
+    yen, yuan, yen_places, yuan_places = _yen_cues()
+    named = len(yen.findall(document)) - len(yuan.findall(document))
+    if named == 0:
+        named = len(yen_places.findall(document)) - len(yuan_places.findall(document))
+    return "JPY" if named > 0 else "CNY"
