@@ -89,3 +89,40 @@ def test_name_with_a_number_is_one_entity(g):
     assert [e.surface for e in g.find("Orbis ordered from Kestrel 12 jets and sold Nimbus 2019 stock.")][:2] == [
         "Orbis", "Kestrel"]
     assert "Nimbus" in [e.surface for e in g.find("Orbis sold Nimbus 2019 stock.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Second-quarter revenue rose 4% to $2.1bn.",
+    "The Paris-listed group cut its outlook.",
+    "Year-on-year growth slowed to 2%.",
+    "Like-for-like sales grew 3.1 per cent.",
+    "Fourth-quarter profit at the Frankfurt-listed lender doubled.",
+])
+def test_compound_adjectives_with_lower_case_parts_are_not_names(g, text):
+    assert [e.surface for e in g.find(text) if e.method == "unresolved"] == []
+
+
+def test_names_keep_capitals_after_a_hyphen(g):
+    assert [e.name for e in g.find("Quarry-Hill Holdings sold 5% more.")] == ["Quarry-Hill Holdings"]
+
+
+@pytest.mark.parametrize("text", [
+    "5G subscribers rose to 31 million.",
+    "The operator now offers 4G coverage to 99% of homes.",
+    "Its 3D printers sold 8,000 units.",
+    "6G research will take a decade, the ministry said.",
+    "Shares of 5G equipment makers fell 2%.",
+])
+def test_technology_generations_are_not_names(g, text):
+    assert [e.surface for e in g.find(text) if e.method == "unresolved"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Karen Whitfield said fees would rise.", "Karen Whitfield"),
+    ("Governor Alma Reyes signed the bill.", "Alma Reyes"),
+    ("Mayor Tobias Lindqvist cut the budget.", "Tobias Lindqvist"),
+    ("Professor Ines Carvalho led the study.", "Ines Carvalho"),
+    ("Chairman Oskar Brandt stepped down.", "Oskar Brandt"),
+])
+def test_a_capitalised_title_is_not_part_of_the_name(g, text, name):
+    assert [e.name for e in g.find(text)] == [name]

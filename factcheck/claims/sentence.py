@@ -12,7 +12,17 @@ from collections.abc import Sequence
 from factcheck.claims.attribution import _attribution, _may_attribute
 from factcheck.claims.named import _event_claims, _membership_claims, _role_claims
 from factcheck.claims.quantity import _quantity_claim
-from factcheck.claims.state import _State, _new_paragraph, _org_like, _org_of, _remember, _same_name_as_before, _weigh
+from factcheck.claims.state import (
+    _State,
+    _new_paragraph,
+    _opening_common_word,
+    _org_like,
+    _org_of,
+    _remember,
+    _same_name_as_before,
+    _scan_names,
+    _weigh,
+)
 from factcheck.claims.timing import (
     _completed_period_reported,
     _in_citation,
@@ -43,7 +53,11 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     times = [t for t in find_times(text, doc.published, offset=base, fiscal_start=state.fiscal_start) if not _in_citation(text, t.span.start - base)]
     time_starts = [t.span.start for t in times]
     numbers = [n for n in find_numbers(text, offset=base) if not _overlaps_any(n.span, times, time_starts)]
+    if not state.scanned:
+        _scan_names(doc.prose, gaz, state)
     entities = _same_name_as_before(gaz.find(text, offset=base, common_words=state.common_words), state)
+    if not sent.heading:  # "Trustees approved ...": a common word opening the sentence, not a name
+        entities = [e for e in entities if not _opening_common_word(text, base, e, state)]
     if sent.heading:  # Title Case makes every word look like a name: trust listed names there, and names
         # the body repeats as written ("Atlantica Airways flies a record ...")
         entities, numbers = _headline_names(doc, sent, entities, numbers, gaz)

@@ -48,17 +48,86 @@ class _State:
     main_org: EntityRef | None = None
     main_place: EntityRef | None = None
     fiscal_start: int | None = None  # the month the document's fiscal year starts in, when it says
+    scanned: bool = False  # whether :func:`_scan_names` has read the whole document yet
+    # Capitalised words the document writes inside a sentence ("said Pinecrest"): a name; a word capitalised
+    # only where it opens sentences ("Trustees approved", "Applications rose") is a common word. None for a
+    # text too short to tell (a one-line "Netflix added 12.8 million subscribers").
+    mid_capitals: frozenset[str] | None = None
+
+
+# A capitalised word inside a sentence: after a lower-case word, a digit, a comma or a bracket and a space.
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)][ ])[A-Z][\w&-]*|(?<=[a-z0-9,;)]\n)[A-Z][\w&-]*")
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+# A text of this many words names its organisations inside sentences too ("said Pinecrest"); a shorter one
+# may name one only at the start of its sentences.
+_JUDGED_WORDS = 150
+
+
+def _scan_names(prose: str, gaz: Gazetteer, state: _State) -> None:
+    """Read the document once before its first sentence: the unlisted names of several words in the title
+    and lead paragraph give their leading words as short forms ("Cascade Valley" and "Cascade" for
+    "Cascade Valley Bancorp"), so a headline's "Pinecrest" is already the "Pinecrest Stores" the lead
+    names (a name first met later only covers the short forms after it: "Eastport" the city stays itself
+    until the "Eastport Taxpayers Association" appears); and note which capitalised words appear inside
+    sentences (:attr:`_State.mid_capitals`).
+
+    >>> st = _State()
+    >>> text = "Pinecrest sales rose\\n\\nPinecrest Stores said sales at Pinecrest rose. " + "It grew. " * 80
+    >>> _scan_names(text, Gazetteer.default(), st)
+    >>> st.long_names["Pinecrest"].name, "Pinecrest" in st.mid_capitals, "Pinecrest Stores" in st.long_names
+    ('Pinecrest Stores', True, False)
+    """
+    state.scanned = True
+    if len(_PLAIN_WORD.findall(prose, 0, 20_000)) >= _JUDGED_WORDS:
+        state.mid_capitals = frozenset(_MID_CAPITAL.findall(prose))
+    paragraphs = [p for p in _BLANK_LINE.split(prose, maxsplit=12) if p.strip()][:2]  # title and lead
+    for e in gaz.find("\n\n".join(paragraphs), common_words=state.common_words):
+        _note_long_name(e, state)
+
+
+def _note_long_name(e: EntityRef, state: _State) -> None:
+    """Every leading part of an unlisted name of several words stands for it from now on, unless it
+    stands for an earlier name already. A number ends the parts: "Skyreach" is not "Skyreach 2", its sequel."""
+    words = e.name.split()
+    if e.method == "unresolved" and len(words) >= 2:
+        for k in range(1, len(words)):
+            if any(ch.isdigit() for ch in words[k]):
+                return
+            state.long_names.setdefault(" ".join(words[:k]), e)
+
+
+def _opening_common_word(text: str, base: int, e: EntityRef, state: _State) -> bool:
+    """Whether ``e`` is an unlisted single word capitalised only because it opens its sentence, and the
+    document never writes it capitalised inside one: "Trustees approved", "Applications rose", "Nobody
+    expects" name nothing, while "Pinecrest had 812 stores" does when "said Pinecrest" occurs too.
+
+    >>> st = _State(mid_capitals=frozenset({"Pinecrest"}))
+    >>> g = Gazetteer.default()
+    >>> [_opening_common_word(t, 0, g.find(t)[0], st) for t in ("Trustees approved 4%", "Pinecrest had 812")]
+    [True, False]
+    """
+    if (state.mid_capitals is None or e.method != "unresolved" or e.span is None or " " in e.name
+            or e.name in state.mid_capitals):
+        return False
+    return not text[: e.span.start - base].strip(" \t\"“‘'(")
 
 
 def _same_name_as_before(entities: list[EntityRef], state: _State) -> list[EntityRef]:
-    """A short form of a name the text gave in full earlier is that entity ("Northwind" after
-    "Northwind Robotics"); names the gazetteer lists are already resolved by their aliases."""
+    """A short form of a name the text gives in full is that entity ("Northwind" after "Northwind
+    Robotics", "Cascade Valley" for "Cascade Valley Bancorp"); names the gazetteer lists are already
+    resolved by their aliases."""
     out = []
     for e in entities:
         if e.method == "unresolved":
             words = e.name.split()
-            if len(words) >= 2:
-                state.long_names.setdefault(words[0], e)
+            full = state.long_names.get(e.name) if len(words) >= 2 else None
+            if full is not None and full.id != e.id:  # "Cascade Valley" for "Cascade Valley Bancorp"
+                e = e.model_copy(update={"id": full.id, "name": full.name, "method": "alias", "type": full.type})
+            elif len(words) >= 2:
+                _note_long_name(e, state)
                 if _is_person(e) and not _org_like(e):
                     state.surnames.setdefault(words[-1], e)  # "Matos scored", after "Rafael Matos"
             elif e.name in state.people:  # "Li also said", after "Robin Li"

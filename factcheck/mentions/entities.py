@@ -383,6 +383,8 @@ class Gazetteer:
             surface = " ".join(words)
             if len(words) == 1 and _SCALED_NUMBER.fullmatch(surface):
                 continue  # "671B", "85K": a figure with a scale suffix, not a name
+            if len(words) == 1 and _LOWER_COMPOUND.fullmatch(surface) and self.lookup(surface) is None:
+                continue  # "Second-quarter revenue", "London-listed miner": a compound adjective, not a name
             if (len(words) == 1 and self.lookup(surface) is None and _at_sentence_start(original, start)
                     and (_is_common_word(surface, common_words)
                          or _looks_like_verb(surface, original, start + len(surface)))):
@@ -402,6 +404,9 @@ class Gazetteer:
 
 
 _SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
+# A capitalised word joined by hyphens to lower-case ones ("Second-quarter", "London-listed", "Like-for-like"):
+# names keep their capitals after a hyphen ("Coca-Cola", "Rolls-Royce"). No nested repetition: linear.
+_LOWER_COMPOUND = re.compile(r"[A-Z][a-z]*(?:-[a-z][a-z’']*)+")
 # A number right after a name ("Skyreach 2", "FTSE 100", "Ernie 4.0"): digits, one optional decimal part,
 # then no more word characters, no percent sign and no further digit group ("737s", "5%", "3,000" are not).
 _NUMBER_AFTER = re.compile(r"[ ](?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?![\w%’'-]|[.,][0-9])")
