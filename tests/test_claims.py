@@ -858,3 +858,119 @@ def test_an_opening_description_is_the_organisation_not_a_place_after_it(descrip
     text = (f"Ashgrove Holdings said profit rose. The London-listed {description}, which operates in Zambia and "
             "Chile, cut its guidance to 410,000 tonnes.")
     assert figures(text)[-1].subject.name == "Ashgrove Holdings"
+
+
+# -- places in a phrase of their own are not the subject of the organisation's figures ---------------------
+
+
+@pytest.mark.parametrize("text, figure, owner", [
+    ("Harrow Foods, which runs 80 stores in Kent, Surrey and Essex, will shut 12 of them.", "12", "Harrow Foods"),
+    ("Brightline Steel, which operates mills in Ohio and Indiana, plans to cut 400 jobs.", "400", "Brightline Steel"),
+    ("Tessaro Bank, founded in Milan, Turin and Genoa, has 310 branches.", "310", "Tessaro Bank"),
+    ("Karlsen Mining said its $1.2 billion expansion at the Dunmore mine in Peru was on schedule.", "$1.2 billion",
+     "Karlsen Mining"),
+    ("Output fell after a fire at Ardent Chemicals, which has idled about 900 workers since May.", "about 900",
+     "Ardent Chemicals"),
+])
+def test_a_place_in_a_locative_phrase_does_not_take_the_organisations_figure(text, figure, owner):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert c.subject is not None and c.subject.name == owner
+
+
+def test_the_government_is_the_country_the_story_is_about_not_the_last_city():
+    text = ("Japan received 3 million visitors in June, and hotel occupancy in Osaka reached 80%. "
+            "The government wants 50 million visitors a year by 2030.")
+    [c] = [c for c in figures(text) if c.text == "50 million"]
+    assert c.subject.name == "Japan"
+
+
+# -- measure and counted noun: money and power are never counted; codes, stuff weighed, "% more than" ------
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("Norvale Motors will build a $1.8bn assembly plant in Ohio.", "$1.8bn", "cost"),
+    ("Brisk Airways approved a £450m terminal upgrade at its hub.", "£450m", "cost"),
+    ("Talmora Energy said its €900 million refinery expansion was on schedule.", "€900 million", "cost"),
+    ("The club unveiled plans for a $600m stadium on the waterfront.", "$600m", "cost"),
+    ("Peak Telecom lodged a $2.3 billion bid for the licences.", "$2.3 billion", "cost"),
+])
+def test_money_before_a_thing_built_or_bid_for_is_its_cost_and_counts_nothing(text, figure, measure):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert (c.measure, c.counted) == (measure, None)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Brent crude traded at $92 a barrel on Monday.", "$92"),
+    ("The council set a $5.1bn budget for the year.", "$5.1bn"),
+    ("Copper fetched $4.10 a pound in New York.", "$4.10"),
+    ("Ostrava Wind added 12 GW of offshore power last year.", "12 GW"),
+    ("The club agreed a £40m deal for the striker.", "£40m"),
+])
+def test_money_and_power_figures_have_no_counted_noun(text, figure):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert c.counted is None
+
+
+@pytest.mark.parametrize("text, figure, counted, measure", [
+    ("Vellum Mobile had 8.2 million 5G subscribers at the end of June.", "8.2 million", "5G subscribers", "users"),
+    ("Kestrel Telecom signed up 310,000 5G customers in the quarter.", "310,000", "5G customers", "users"),
+    ("The operator has built 4,200 5G masts across the country.", "4,200", "5G masts", "mast"),
+    ("Lumina sold 1.4 million 4K televisions last year.", "1.4 million", "4K televisions", "television"),
+    ("The plant runs 120 3D printers around the clock.", "120", "3D printers", "printer"),
+])
+def test_a_technology_code_opens_the_counted_noun_phrase(text, figure, counted, measure):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert (c.counted, c.measure) == (counted, measure)
+
+
+@pytest.mark.parametrize("text, figure, counted", [
+    ("Ridgeback Mining produced 52,000 tonnes of zinc in the quarter.", "52,000 tonnes", "zinc"),
+    ("The mine poured 88,000 ounces of gold last year.", "88,000 ounces", "gold"),
+    ("Halden Metals refined 7,400 tonnes of nickel in March.", "7,400 tonnes", "nickel"),
+    ("The refinery processed 3,100 tonnes of lithium in 2025.", "3,100 tonnes", "lithium"),
+    ("Serra Silver mined 2.6 million ounces of silver in the half.", "2.6 million ounces", "silver"),
+])
+def test_a_weight_of_stuff_measures_the_stuff(text, figure, counted):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert (c.counted, c.measure) == (counted, counted)
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("Japan welcomed 21 million visitors in the half, 7.5% more than a year earlier.", "7.5%", "growth"),
+    ("Harbour Foods expects to spend $2bn on stores this year, 11% more than in 2025.", "11%", "growth"),
+    ("A hotel room in Lisbon costs about a quarter less than in 2019.", "about a quarter", "decline"),
+    ("The airline carried 4.2 million passengers, 3% fewer than last year.", "3%", "decline"),
+    ("Shares of Brightwell have gained about 22% since January.", "about 22%", "growth"),
+])
+def test_a_share_more_or_less_than_a_base_is_a_change(text, figure, measure):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert c.measure == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("Total loans rose 4.1% from a year earlier to $18.2 billion.", "$18.2 billion", "loan"),
+    ("Deposits were little changed at $22.5bn at the end of the quarter.", "$22.5bn", "deposit"),
+    ("Weekday ridership averaged 640,000 in October.", "640,000", "ridership"),
+    ("Ticket revenue rose 6% to $312 million in the year.", "$312 million", "revenue"),
+    ("The bank booked net charge-offs of $41 million in the quarter.", "$41 million", "charge-off"),
+])
+def test_bank_and_transit_measures_are_named(text, figure, measure):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert c.measure == measure
+
+
+def test_state_funding_cut_by_a_percentage_is_a_decline():
+    [c] = [c for c in figures("State funding was cut by 4% this year.") if c.text == "4%"]
+    assert c.measure == "decline"
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("The Dorval smelter ran at 68% of capacity in the quarter.", "68%", "capacity"),
+    ("Marlow Steel said its mill was back at about 90% of capacity.", "about 90%", "capacity"),
+    ("The refinery operated at 77% of its capacity last month.", "77%", "capacity"),
+    ("The new fab is running at 40% of full capacity.", "40%", "capacity"),
+    ("Wind farms were 12% of all installed power\ncapacity, the agency said.", "12%", "share"),
+])
+def test_a_percentage_of_capacity_is_its_use_and_of_a_wrapped_whole_a_share(text, figure, measure):
+    [c] = [c for c in figures(text) if c.text == figure]
+    assert c.measure == measure

@@ -44,12 +44,15 @@ FLOORS: dict[str, float] = {
     # the week or hour): measure 0.708 -> 0.728, counted 0.837 -> 0.861, time 0.663 -> 0.693. Subject round 3
     # (2026-11-28: a name or description opening a sentence beats names in later phrases, headline names the
     # body repeats, names with a number, surnames, "the central bank" traced back): subject 0.634 -> 0.757.
-    "subject": 0.72,
+    # places in locative phrases not subjects: subject 0.757 -> 0.767 (python tests/test_heldout2.py).
+    "subject": 0.74,
     "recall": 0.8,
     "precision": 0.8,
     "value": 0.8,
-    "measure": 0.7,
-    "counted": 0.83,
+    # Measure round 4 (2026-11-25: money and power figures count nothing, "X% more/less than" is a change,
+    # wrapped wholes, "5G" codes in counted phrases): measure 0.728 -> 0.743, counted 0.861 -> 0.916.
+    "measure": 0.72,
+    "counted": 0.89,
     "time": 0.66,
 }
 

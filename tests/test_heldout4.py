@@ -52,8 +52,16 @@ FLOORS: dict[str, float] = {
     # capitalised only where they open sentences, compound adjectives and "5G" not names, "The London-listed
     # miner" openers, "analysts at X estimate", "polled by X", titles not part of names): subject 0.287 ->
     # 0.752, attribution 0.735 -> 0.835, roles 0.0 -> 0.75 (python tests/test_heldout4.py).
-    "subject": 0.72,
+    # tuning round 2 (places in locative phrases and lists, site names after "at the", "the government"):
+    # subject 0.752 -> 0.813 (python tests/test_heldout4.py).
+    "subject": 0.78,
     "attribution": 0.8,
+    # measure round (money and power figures count nothing, "$3.2bn plant" is a cost, "tonnes of copper"
+    # measures copper, "X% more/less than" is a change, "5G" codes in counted phrases, loans, deposits,
+    # charge-offs, ridership, fares, tuition, "% of capacity"): measure 0.613 -> 0.717, counted 0.778 ->
+    # 0.857 (python tests/test_heldout4.py).
+    "measure": 0.69,
+    "counted": 0.83,
 }
 
 

@@ -20,6 +20,13 @@ _MEASURE_FIRST_WORDS = frozenset(n.split()[0] for n in LEXICON.measure_nouns)
 _COUNT_WORDS = frozenset(w for part in ("units", "tens") for w in load_toml("numbers.toml")["words"][part])
 # Words that, after an "-ed" word, show it is a verb with an object ("the other four wanted a larger cut").
 _VERB_OBJECT_START = frozenset("a an the to that it them its their his her".split())
+# A word of a counted noun phrase: a word, or a short technology code that modifies a noun ("5G customers",
+# "4K televisions", "3D printers"); never an ordinal ("2nd", "21st"), which the code alternative excludes.
+_NP_WORD = re.compile(
+    r"""[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+
+      | (?<![\w.,])\d(?!st\b|nd\b|rd\b|th\b)[A-Za-z]{1,3}\b   # "5G", "4K", "3D" (one digit, then letters)""",
+    re.VERBOSE)
+_NP_TIME_OPENERS = frozenset(load_toml("stopwords.toml")["np_time_openers"])
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 
 
@@ -28,7 +35,7 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
     skip = _NP_SKIP if skip_of else _NP_SKIP - {"of"}
     words: list[re.Match[str]] = []
     pos = 0
-    for m in _WORD.finditer(text):
+    for m in _NP_WORD.finditer(text):
         gap = text[pos : m.start()]
         if gap.strip(" \t\r\n\u00a0\"“”‘’'") or gap.count("\n") > 1:
             break  # punctuation or a blank line between words ends the phrase (a soft line wrap does not)
@@ -45,6 +52,8 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
                 break  # "the other four wanted a larger cut", "12 were sacked.": a verb, nothing is counted
         if low in _NP_STOP or (words and low.endswith("ing") and low not in _MEASURE_FIRST_WORDS):
             break  # "generating capacity" opens a listed measure phrase; "users growing fast" does not
+        if words and low in _NP_TIME_OPENERS:
+            break  # "1.3 million vehicles last year": a time phrase, not part of what is counted
         if words and low in ("a", "an", "the"):
             break  # "2 billion tablets a year": an article opens another phrase
         if words and low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns:
@@ -135,6 +144,8 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             return head
         if share_like and head is not None and counted.split()[-1].lower() != head:
             return "share"  # "one in four households", "20% of patients": a part of the people counted
+    if share_like and whole and _capacity_whole(whole):
+        return "capacity"  # "ran at 74% of capacity": how much of its capacity a plant uses
     if share_like:
         if whole and LEXICON.measure_of(whole) not in ("growth", "decline"):
             return "share"  # "46% of wafer revenue", "4.4% of GDP": a part of a whole
@@ -181,10 +192,24 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         if key not in _AMOUNT_MEASURES:
             return key
     if counted:
-        if unit not in (None, "times", "percent", "percentage_points"):
-            return None  # "$5 billion deal": a money amount whose measure we cannot name
+        if is_money(unit):
+            # "$3.2bn battery plant", "a $2.7 billion expansion": money for a thing built or bid for is its
+            # cost; "$5 billion deal" is a money amount whose measure we cannot name
+            return "cost" if _noun_head(counted) in _PROJECT_NOUNS else None
+        if unit not in (None, "times", "percent", "percentage_points") and LEXICON.unit_measure(unit):
+            return None
+        # "96,400 tonnes of copper", "41,000 ounces of gold": a physical amount measures the stuff it weighs
         return _noun_head(counted)
     return None
+
+
+def is_money(unit: str | None) -> bool:
+    """Whether a unit is a currency (ISO 4217 codes are three capital letters).
+
+    >>> is_money("USD"), is_money("GW"), is_money("t"), is_money(None)
+    (True, False, False, False)
+    """
+    return unit is not None and len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 # Measures that are amounts (money, power): their cues never name a percentage.
@@ -256,6 +281,23 @@ _NOUN_OF_EXCLUDED = frozenset(LEXICON.measures["noun_of_exclusions"]["words"])
 _MEASURE_NOUN = phrase_regex(list(LEXICON.measure_nouns))
 # Counted nouns too general to name a measure on their own ("450 people": employees? residents?).
 _GENERIC_COUNTED = frozenset(LEXICON.measures["generic_counted"]["words"])
+_CAPACITY_WHOLES = frozenset(LEXICON.measures["capacity_wholes"]["words"])
+
+
+def _capacity_whole(whole: str) -> bool:
+    """Whether a percentage's whole is the capacity of what it measures, perhaps with a time after it.
+
+    >>> _capacity_whole("its capacity last month"), _capacity_whole("all installed power capacity")
+    (True, False)
+    """
+    words = whole.lower().split()
+    for n in (3, 2, 1):  # the longest listed opening ("full capacity", "its capacity", "capacity")
+        if " ".join(words[:n]) in _CAPACITY_WHOLES:
+            rest = words[n:]
+            return not rest or rest[0] in _NP_TIME_OPENERS or rest[0] == "this"
+    return False
+# Things built, bought or bid for: a money figure before them is what they cost ("a $3.2bn battery plant").
+_PROJECT_NOUNS = frozenset(LEXICON.measures["project_nouns"]["words"])
 
 
 def _measure_named_before(text: str) -> str | None:
@@ -263,7 +305,14 @@ def _measure_named_before(text: str) -> str | None:
     clause = text[_clause_start(text, len(text)) :]
     clause = clause[clause.rfind(",") + 1 :] if "," in clause else clause
     m = _MEASURE_NOUN.search(clause)  # a listed phrase ("jobless rate"), not only a single word
-    return LEXICON.measure_of(m.group()) if m else None
+    if m is None:
+        return None
+    # In a compound the last noun is the head: "Fare revenue rose" is revenue, not fare.
+    for nxt in _MEASURE_NOUN.finditer(clause, m.end(), min(len(clause), m.end() + 40)):
+        if clause[m.end() : nxt.start()].strip():
+            break
+        m = nxt
+    return LEXICON.measure_of(m.group())
 
 
 def _scope(text: str, start: int, end: int, counted: str | None) -> str | None:

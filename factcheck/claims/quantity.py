@@ -14,6 +14,7 @@ from factcheck.claims.measure import (
     _GENERIC_COUNTED,
     _TIME_NOUNS,
     _aggregate,
+    is_money,
     _counted_after,
     _counted_before,
     _measure,
@@ -48,11 +49,16 @@ _ELIDED_VERB = re.compile(r"^\s+(?:(?:have|has|had)\s+(?:already\s+)?been|are|we
 _PRONOUNS = frozenset({"them", "these", "those", "which", "whom"})
 # First words of a comparative after a relative figure ("50% more efficient", "30% cheaper").
 _COMPARATIVES = frozenset({"more", "less", "fewer", "as"})
+# A share or multiple then "more/less than": the figure is the change from what follows ("12.5% more than in
+# 2025"), not a level; "less" and its kin name a decline.
+_CHANGE_THAN = re.compile(r"""\s+(?:(?P<less>less|fewer|lower|smaller|cheaper)|more|higher|greater|bigger|larger)
+                              \s+than\b""", re.IGNORECASE | re.VERBOSE)
 _BARE_MORE = frozenset({"more", "fewer", "others", "extra", "additional"})
 _RELATIVE_TIME = frozenset({"next", "last", "this"})  # "1,500 more next year": still a bare "more"
 # Money quoted by the week or the hour right after the figure ("£300,000 a week", "$15 an hour").
 _PAY_PERIOD = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNORECASE)
-_WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' -]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
+# (A soft line wrap inside the whole is a space: "about 43% of all installed power\ncapacity".)
+_WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' \n-]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
                     r"for|from|to|over|against|since|during|because|who|which|that|are|is|were|was)\b|$)",
                     re.IGNORECASE)
 
@@ -78,10 +84,12 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     relative = q.unit in ("percent", "percentage_points", "times")
     # After a percentage "of" opens the whole ("40 per cent of all models"), never the counted noun.
     counted, counted_end = _counted_after(after, end, skip_of=not relative)
-    change_noun = None
     as_many = _AS_MANY.match(after)
     if as_many:  # "twice as many queries as ...": the comparison counts queries
         counted, counted_end = _counted_after(after[as_many.end():], end + as_many.end())
+    # "9.8% more than in the same period", "about a fifth less than in 2019": the figure is a change
+    change_than = _CHANGE_THAN.match(after) if relative else None
+    change_noun = None if change_than is None else "decline" if change_than.group("less") else "growth"
     if relative and counted:
         first = counted.split()[0].lower()
         change = LEXICON.measure_of(counted)
@@ -131,7 +139,7 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     if q.unit in ("percent", "percentage_points"):
         m = _WHOLE.match(after)
         if m:
-            whole = m.group(1).strip()
+            whole = " ".join(m.group(1).split())
 
     measure = change_noun or _measure(q.unit, counted, whole, before)
     if (measure in (None, "valuation", "cost") and q.unit and len(q.unit) == 3 and q.unit.isupper()
@@ -197,7 +205,9 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         text=mention.text,
         subject=subject,
         measure=measure,
-        counted=counted,
+        # money and power are amounts, never counts: "$3.2bn battery plant" counts no plants, "$85 a barrel"
+        # no barrels, "473 GW of renewable power" no power (the noun still named the measure above)
+        counted=None if is_money(q.unit) or LEXICON.unit_measure(q.unit) else counted,
         scope=scope,
         quantity=q,
         also=(mention.linked.quantity,) if mention.linked else (),

@@ -68,8 +68,16 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
                   and not _in_apposition(text, e.span.start - base, start)
                   and not _after_cue(LEXICON.examples_regex, text, lo, e.span.start - base)
                   and not _after_cue(LEXICON.membership_regex[1], text, lo, e.span.start - base)]
+    named = [e for e in entities if e.span and e.type in ("place", None)]
+    placed = {e.span.start for i, e in enumerate(named) if lo <= e.span.start - base < start
+              and _in_place_phrase(text, base, named, i)}
     left = [e for e in candidates if lo <= e.span.start - base and e.span.end - base <= start]
-    opener = _opening_subject(text, base, lo, start, candidates, state)
+    # "the goal agreed at the COP28 climate summit in Dubai, to triple capacity": a place in a phrase after a
+    # noun, closed by a comma before the figure, says where something else was; it is not the figure's subject.
+    left = [e for e in left if not (e.span.start in placed and _CLOSED_AFTER_NOUN.search(
+        text, max(0, e.span.start - base - 24), e.span.start - base) and "," in text[e.span.end - base : start]
+        and not _RELATIVE_AFTER.match(text, e.span.end - base))]  # "a strike at Boeing, which has kept 33,000"
+    opener = _opening_subject(text, base, lo, start, candidates, state, placed)
     if opener is not None:
         return opener
     # "It employs 450 people in Germany", "Its gross margin was 53%, ... an earthquake in Taiwan": the
@@ -77,8 +85,7 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     org_pointer = (_ORG_POINTER.search(text, max(lo, start - _ENTITY_REACH), start)
                    or _ORG_POINTER.match(text, _LEADING.match(text, 0, 20).end()))
     if left:
-        if left[-1].type in ("place", None) and _PLACE_PHRASE.search(text, max(0, left[-1].span.start - base - 12),
-                                                                     left[-1].span.start - base):
+        if left[-1].type in ("place", None) and left[-1].span.start in placed:
             # "BYD's share of sales in China rose", "build a factory in Ohio and hire 150": an organisation
             # named before the place, or pointed back to, is what the clause is about.
             orgs = [e for e in left[:-1] if e.type in ("org", "product") or (_org_like(e) and not _LISTED_PLACE.search(
@@ -120,6 +127,8 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     # The topic carries over when the clause points back to it ("the country", "its", "This brings") ...
     if pointing_back:
         kind = LEXICON.anaphora.get(pointing_back.group("head").lower()) if pointing_back.group("head") else None
+        if pointing_back.group().lower().startswith("the government") and state.main_place is not None:
+            return state.main_place  # "The government aims to attract 60 million visitors": the country's
         if kind == "place":  # "in the country": the last place named, whatever the topic
             return state.last_by_type.get("place") or state.topic
         if kind == "org" and (state.topic is None or state.topic.type != "org"):
@@ -144,7 +153,7 @@ _POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
 
 
 def _opening_subject(text: str, base: int, lo: int, start: int, candidates: Sequence[EntityRef],
-                     state: _State) -> EntityRef | None:
+                     state: _State, placed: frozenset[int] | set[int] = frozenset()) -> EntityRef | None:
     """The grammatical subject opening the figure's sentence, when it is what the figure is about: a name
     ("Northbridge City have signed Rafael Matos from Sporting Vale for £85m") or a description of the story's
     organisation ("The airline ... has 94 more on order from Airbus"). It beats the names in the phrases after
@@ -167,6 +176,9 @@ def _opening_subject(text: str, base: int, lo: int, start: int, candidates: Sequ
             return None
         opener, end = org, described.end()
     later = [e for e in candidates if end <= e.span.start - base and e.span.end - base <= start]
+    # "Cascade Valley, which has 212 branches in Oregon, Washington and Idaho, said it would close 15": places
+    # in a phrase of their own say where, not who; the opener stays the subject.
+    later = [e for e in later if e.span.start not in placed]
     if any(_POSSESSIVE_AFTER.match(text, e.span.end - base)
            or _COMMA_BEFORE.search(text, max(0, e.span.start - base - 8), e.span.start - base) for e in later):
         # "Acme's stake in Beta's unit": the owner named last decides; "China had 60%, the United States
@@ -200,6 +212,35 @@ _ORG_POINTER = re.compile(
 # A place inside a phrase of its own: "in Ohio", "from Lisbon", "across Europe".
 _PLACE_PHRASE = re.compile(phrase_regex(_SUBJECT_WORDS["place_prepositions"]).pattern + r"\s+(?:the\s+)?$",
                            re.IGNORECASE)
+
+
+def _in_place_phrase(text: str, base: int, names: Sequence[EntityRef], i: int) -> bool:
+    """Whether ``names[i]`` sits in a locative phrase: right after "in"/"at"/"across"..., or listed after a
+    place that does ("in Oregon, Washington and Idaho"). Names are in text order; ``i`` walks back the list.
+
+    >>> from factcheck.mentions.entities import Gazetteer
+    >>> t = "It has branches in Oregon, Washington and Idaho"
+    >>> names = Gazetteer.default().find(t)
+    >>> [_in_place_phrase(t, 0, names, k) for k in range(len(names))]
+    [True, True, True]
+    """
+    while i >= 0:
+        s = names[i].span.start - base
+        if _PLACE_PHRASE.search(text, max(0, s - 12), s):
+            return True
+        if i == 0 or names[i - 1].type not in ("place", None):
+            return False
+        gap = text[names[i - 1].span.end - base : s]
+        if not _LIST_GAP.fullmatch(gap):
+            return False
+        i -= 1
+    return False
+
+
+# A lower-case noun then a place preposition right before a name: "the summit in Dubai", "a plant in Ohio".
+_CLOSED_AFTER_NOUN = re.compile(r"\b[a-z][\w-]*\s+" + _PLACE_PHRASE.pattern)
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose)\b")
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?")  # ", ", " and ", ", and the " between places
 # An unlisted name in a phrase of places ("in Portugal and Spain"): a place too, not an organisation.
 _LISTED_PLACE = re.compile(_PLACE_PHRASE.pattern + r"|(?:,|\band)\s+$", re.IGNORECASE)
 # Who did another verb's action ("led by Sequoia Capital"): not what "the company" points back to.
@@ -332,6 +373,8 @@ def _entity_after(text: str, base: int, pos: int, entities: Sequence[EntityRef])
         return None
     for e in entities:  # the name may start at "the" ("the United States" is listed with its article)
         if e.span and e.span.start - base in (m.end(), m.end("prep")) and e.type in _SUBJECT_TYPES:
+            if e.type in ("place", None) and _PLACE_MODIFIER_HEAD.match(text, e.span.end - base):
+                return None  # "its expansion at the Cerro Alto mine": the name says which site, not whose figure
             return e
     return None
 
