@@ -974,3 +974,33 @@ def test_state_funding_cut_by_a_percentage_is_a_decline():
 def test_a_percentage_of_capacity_is_its_use_and_of_a_wrapped_whole_a_share(text, figure, measure):
     [c] = [c for c in figures(text) if c.text == figure]
     assert c.measure == measure
+
+
+# --- a budget story: figures of the plan take its fiscal year ------------------------------------------
+
+_BUDGET = ("The county board approved a $910m budget for the 2026 fiscal year on Tuesday. The fiscal year begins "
+           "on October 1.\n\nCommissioners voted 5 to 2 for the plan. The budget sets aside $42m for road repairs. "
+           "Library spending rises 4% to $18m. About 3,000 families are on the waiting list for childcare.\n")
+
+
+def _time_of(text, figure, published):
+    (c,) = [c for c in figures(text, published) if c.text == figure]
+    return (c.time.start.isoformat(), c.time.end.isoformat())
+
+
+@pytest.mark.parametrize("figure", ["$42m", "4%", "$18m"])
+def test_budget_figures_take_the_plans_fiscal_year(figure):
+    assert _time_of(_BUDGET, figure, "2025-09-17") == ("2025-10-01", "2026-09-30")
+
+
+def test_budget_story_keeps_other_times():
+    # the vote is on its day; a present-tense figure outside the plan is as of publication
+    assert _time_of(_BUDGET, "5", "2025-09-17") == ("2025-09-16", "2025-09-16")
+    assert _time_of(_BUDGET, "About 3,000", "2025-09-17") == ("2025-09-17", "2025-09-17")
+
+
+def test_a_past_fiscal_year_sets_no_plan():
+    # a results story about a fiscal year long over: "the budget" figures are not moved into it
+    text = ("The trust reported a deficit for the 2021 fiscal year. The fiscal year begins on April 1.\n\n"
+            "Its budget now funds 40 nurses.\n")
+    assert _time_of(text, "40", "2025-09-17") == ("2025-09-17", "2025-09-17")

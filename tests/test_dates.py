@@ -544,3 +544,41 @@ def test_fiscal_year_holds_twelve_months_ending_in_its_year(year: int, start_mon
     assert t.start is not None and t.end is not None and t.end.year == year
     if start_month is not None:  # exactly twelve whole months
         assert (t.end.year - t.start.year) * 12 + t.end.month - t.start.month + 1 == 12 and t.start.day == 1
+
+
+# --- a year named by its first day or month; academic years -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("a deficit for the fiscal year that began on July 1", date(2025, 7, 1), date(2026, 6, 30)),
+        ("savings in the financial year which starts on 1 April", date(2025, 4, 1), date(2026, 3, 31)),
+        ("the tax year beginning 6 April", date(2025, 4, 6), date(2026, 4, 5)),
+        ("the school year that starts in September", date(2025, 9, 1), date(2026, 8, 31)),
+        ("the budget year that will begin on October 1", date(2025, 10, 1), date(2026, 9, 30)),
+    ],
+)
+def test_year_named_by_its_first_day(text: str, start: date, end: date) -> None:
+    (m,) = find_times(text, date(2025, 11, 3))
+    assert (m.time.start, m.time.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("fees for the 2025-26 academic year rose", date(2025, 8, 1), date(2026, 5, 31)),
+        ("the 2019/20 school year", date(2019, 8, 1), date(2020, 5, 31)),
+        ("staff hired this academic year", date(2025, 8, 1), date(2026, 5, 31)),
+        ("enrolment fell last school year", date(2024, 8, 1), date(2025, 5, 31)),
+    ],
+)
+def test_academic_years(text: str, start: date, end: date) -> None:
+    (m,) = find_times(text, date(2025, 11, 3))
+    assert (m.time.start, m.time.end) == (start, end)
+
+
+def test_plain_days_after_a_year_word_stay_days() -> None:
+    # "the year began on" without a kind of year, and a date after "since", are still the day itself
+    (m,) = find_times("Trading in the year began on 2 January", date(2025, 11, 3))
+    assert (m.time.start, m.time.end) == (date(2025, 1, 2), date(2025, 1, 2))

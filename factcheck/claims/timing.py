@@ -16,7 +16,7 @@ from functools import lru_cache
 from factcheck.claims._text import _WORD, _clause_end, _clause_start
 from factcheck.claims.state import _State
 from factcheck.lexicon import LEXICON
-from factcheck.mentions.dates import WEEKDAYS, _add_months
+from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start
 from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
 
 
@@ -189,6 +189,12 @@ def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool
     """The time of a figure whose sentence gives none: a back-reference's time, else the reporting period
     of the paragraph or the story's lead when the figure is reported in the past tense ("Net profit rose
     8.9%"), else the publication date."""
+    plan = _plan_period(doc.prose, doc.published)
+    if (plan is not None and not back_ref and _PLAN_WORDS.search(text, _clause_start(text, start), _clause_end(text, end))
+            and not _PAST_PLAN.search(text, _clause_start(text, start), start)):
+        # "The budget adds $65m": a budget story's figure is for the fiscal year it plans (but "Councillors
+        # voted 9 to 4 for the plan" is the vote, on its day)
+        return plan
     period = state.paragraph_period or state.lead_period
     if not back_ref and period is not None and _reports_past(text, start, end):
         return period.model_copy(update={"text": f"{period.text} (reporting period)"})
@@ -198,6 +204,31 @@ def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool
 
 
 _TIME_WORDS = LEXICON.time_words
+_PLAN_WORDS = re.compile(LEXICON.time_regex["plan_words"].pattern, re.IGNORECASE)
+_FISCAL_WORDS = re.compile(LEXICON.time_regex["fiscal_words"].pattern, re.IGNORECASE)
+# A past verb of an act (not a plan) right before the figure: "voted 9 to 4" (both figures), "approved 12 to 3".
+_PAST_PLAN = re.compile(r"\b(?:voted|approved|passed|rejected)\s+(?:by\s+)?(?:\d{1,4}\s+(?:to|-)\s+)?$", re.IGNORECASE)
+_PLAN_LEAD = 1500  # characters from the start of a story in which its lead names the plan's fiscal year
+
+
+@lru_cache(maxsize=32)
+def _plan_period(prose: str, published: date | None) -> TimeScope | None:
+    """The fiscal year a budget story's lead names ("a $4.7bn budget for the 2025 fiscal year"), when it is
+    under way or begins within a year of publication; None for any other story.
+
+    >>> t = _plan_period("The council approved a budget for the 2025 fiscal year. The fiscal year begins on "
+    ...                  "July 1.", date(2024, 6, 13))
+    >>> (t.start.isoformat(), t.end.isoformat())
+    ('2024-07-01', '2025-06-30')
+    """
+    if published is None:
+        return None
+    for t in find_times(prose[:_PLAN_LEAD], published, fiscal_start=fiscal_year_start(prose)):
+        ts = t.time
+        if (ts.resolved and ts.start is not None and ts.end is not None and ts.granularity == Granularity.SPAN
+                and ts.end >= published and (ts.start - published).days <= 366 and _FISCAL_WORDS.search(t.text)):
+            return ts.model_copy(update={"text": f"{ts.text} (the plan's period)", "span": None})
+    return None
 _NOT_REPORTED = re.compile(r"\b(?:shares|share\s+price|stocks?|market\s+value|market\s+capitali[sz]ation|valu(?:ed|ation|es))\b",
                            re.IGNORECASE)
 

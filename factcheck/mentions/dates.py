@@ -1153,8 +1153,35 @@ def find_times(text: str, published: date | None = None, offset: int = 0, *,
     if not _may_hold_time(text):
         return []
     hits = _merge_ranges(text, _scan(text, published, fiscal_start=fiscal_start))
+    hits = [_year_from(text, h) for h in hits]
     trusted = offset >= 0 and (published is None or type(published) is date)
     return [_to_mention(text, h, published, offset, trusted) for h in hits]
+
+
+_YEAR_FROM_LEX: dict[str, Any] = _LEX["year_from"]
+# "the fiscal year that began on" right before a day or month: that year, not the day it starts on.
+# Bounded look-back (80 characters) and no nested quantifiers: linear in the text.
+_YEAR_FROM = re.compile(
+    rf"""
+    \b(?:{_alt(_YEAR_FROM_LEX["kinds"])})\s+year\s+     # "fiscal year", "school year"
+    (?:(?:that|which)\s+)?(?:(?:has|had|will|would)\s+)?  # "that began", "which will begin"
+    (?:{_alt(_YEAR_FROM_LEX["verbs"])})
+    \s+(?:(?:on|in)\s+)?\Z                               # "on July 1", "in September"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _year_from(text: str, hit: _Hit) -> _Hit:
+    """``hit`` widened to the year it starts when the text before names a year by its first day or month
+    ("the fiscal year that began on July 1" is 1 July to 30 June); otherwise ``hit`` unchanged."""
+    p = hit.period
+    if (p is None or p.start is None or p.end is None or hit.lead
+            or p.gran not in (Granularity.DAY, Granularity.MONTH)
+            or not _YEAR_FROM.search(text[max(0, hit.start - 80) : hit.start])):
+        return hit
+    end = _add_months(p.start, 12) - timedelta(days=1)
+    return replace(hit, period=replace(p, end=end, gran=Granularity.SPAN))
 
 
 _FISCAL_DEFINITION = re.compile(
