@@ -50,3 +50,12 @@ def test_round_phrases_are_read_only_a_few_times_per_sentence() -> None:
     unit = "Acme raised $5m in a round led by Sequoia Capital, while "
     rounds = [c for c in _claims(unit, 200) if c.kind == "round"]
     assert len(rounds) == MAX_ROUNDS  # a run-on of 200 "led by" phrases: the first few are read
+
+
+def test_unit_symbols_after_figures_stay_linear() -> None:
+    # "1 GW 1 GW ...": every "GW" is a capitalised candidate right after a figure; each used to copy the text
+    # before it (quadratic). Twice the input must give twice the claims (a quadratic finder would not return).
+    unit = "1 GW "
+    once = [c for c in _claims(unit, 2000) if c.kind == "quantity"]
+    twice = [c for c in _claims(unit, 4000) if c.kind == "quantity"]
+    assert once and len(twice) == 2 * len(once)

@@ -33,7 +33,7 @@ from factcheck.claims.timing import (
 )
 from factcheck.lexicon import LEXICON
 from factcheck.mentions.dates import find_times
-from factcheck.mentions.entities import Gazetteer
+from factcheck.mentions.entities import _OPENERS_ONLY, Gazetteer
 from factcheck.mentions.numbers import find_numbers
 from factcheck.models import Claim, Document, EntityRef, NumberMention, QuantityClaim, Sentence, Span, TimeMention
 from factcheck.rounds import mentions_round, round_claims
@@ -56,8 +56,9 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     if not state.scanned:
         _scan_names(doc.prose, gaz, state)
     entities = _same_name_as_before(gaz.find(text, offset=base, common_words=state.common_words), state)
-    if not sent.heading:  # "Trustees approved ...": a common word opening the sentence, not a name
-        entities = [e for e in entities if not _opening_common_word(text, base, e, state)]
+    if not sent.heading and entities:  # "Trustees approved ...": a common word opening the sentence, not a name
+        opening_run = _OPENERS_ONLY.match(text).end()  # once per sentence: no name's test scans the text before it
+        entities = [e for e in entities if not _opening_common_word(text, base, e, state, opening_run)]
     if sent.heading:  # Title Case makes every word look like a name: trust listed names there, and names
         # the body repeats as written ("Atlantica Airways flies a record ...")
         entities, numbers = _headline_names(doc, sent, entities, numbers, gaz)

@@ -360,6 +360,7 @@ class Gazetteer:
             span = Span.trusted(start=offset + start, end=offset + end)  # offsets into the text: valid
             refs.append(EntityRef.trusted(id=ent_id, name=ent.name, surface=surface, span=span, method=method,
                                           type=ent.type))
+        lead = -1  # how far quotes, brackets and blanks open the text: measured on first need
         for m in _CAPITALISED.finditer(text):
             start, end = m.start(), m.end()
             surface = text[start:end].rstrip(".-’'")
@@ -383,15 +384,18 @@ class Gazetteer:
             surface = " ".join(words)
             if len(words) == 1 and _SCALED_NUMBER.fullmatch(surface):
                 continue  # "671B", "85K": a figure with a scale suffix, not a name
-            if len(words) == 1 and _LOWER_COMPOUND.fullmatch(surface) and self.lookup(surface) is None:
+            unlisted = len(words) == 1 and self.lookup(surface) is None  # asked once: three tests below need it
+            if unlisted and _LOWER_COMPOUND.fullmatch(surface):
                 continue  # "Second-quarter revenue", "London-listed miner": a compound adjective, not a name
-            if (len(words) == 1 and self.lookup(surface) is None and _at_sentence_start(original, start)
+            if unlisted and lead < 0:  # measured once per text: each candidate's test then scans nothing
+                lead = _OPENERS_ONLY.match(original).end()
+            if (unlisted and _at_sentence_start(original, start, lead)
                     and (_is_common_word(surface, common_words)
                          or _looks_like_verb(surface, original, start + len(surface)))):
                 continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
-            if len(words) == 1 and self.lookup(surface) is None and (
+            if unlisted and (
                     _is_demonym(surface, original, start + len(surface))
-                    or (surface in _UNIT_SYMBOLS and original[:start].rstrip()[-1:].isdigit())):
+                    or (surface in _UNIT_SYMBOLS and _char_before(original, start).isdigit())):
                 continue  # "the Brazilian forward", "473 GW": an adjective of origin or a unit, not a name
             if len(words) == 1 and original.startswith("$", start + len(surface)):
                 continue  # "NT$225 billion": a currency prefix, not a name
@@ -482,9 +486,33 @@ def _looks_like_verb(word: str, text: str, end: int) -> bool:
     return low.endswith("s") and bool(_HEADLINE_OBJECT.match(text, end))
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
+# The quotes, brackets and blanks that open a text: a word they reach opens its sentence.
+_OPENERS_ONLY = re.compile(r"[ \t\"“‘'(]*")
+_AFTER_STOP = re.compile(r"[:.!?]\s+$|\n\s*$")  # a stop or a line break, then blanks, right before the word
+
+
+def _at_sentence_start(text: str, start: int, lead: int) -> bool:
+    """Whether the word at ``start`` opens a sentence; ``lead`` is how far :data:`_OPENERS_ONLY` reaches
+    into ``text`` (measured once per text, so no candidate copies or scans the text before it).
+
+    >>> _at_sentence_start('"Shares rose', 1, 1), _at_sentence_start("It rose. Shares fell", 9, 0)
+    (True, True)
+    """
     head = text[max(0, start - 3) : start]
-    return start == 0 or not text[:start].strip(" \t\"“‘'(") or bool(re.search(r"[:.!?]\s+$|\n\s*$", head))
+    return start == 0 or lead >= start or bool(_AFTER_STOP.search(head))
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not blank ('' for none). It walks back over blanks only,
+    and the blanks before two candidate words never overlap: linear over a text's candidates together.
+
+    >>> _char_before("473  GW", 5), _char_before("  GW", 2)
+    ('3', '')
+    """
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
