@@ -273,10 +273,7 @@ def test_heldout_named(path: Path, kind: str, item: dict[str, Any]) -> None:
 
 def test_heldout_accuracy() -> None:
     """Per-field accuracy on the held-out set stays above its floor."""
-    acc = heldout_accuracy()
-    print("\nheld-out accuracy:", json.dumps(acc))
-    low = {k: (acc[k], floor) for k, floor in FLOORS.items() if acc[k] < floor}
-    assert not low, f"below floor (measured, floor): {low}"
+    base.assert_floors("held-out", heldout_accuracy(), FLOORS)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ Run ``python tests/test_heldout2.py`` for the per-field table and every disagree
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -93,10 +92,7 @@ def test_heldout2_size() -> None:
 
 def test_heldout2_accuracy() -> None:
     """Recall and value accuracy on the second held-out set stay above modest floors."""
-    acc = heldout2_accuracy()
-    print("\nheld-out 2 accuracy:", json.dumps(acc))
-    low = {k: (acc[k], floor) for k, floor in FLOORS.items() if acc[k] < floor}
-    assert not low, f"below floor (measured, floor): {low}"
+    base.assert_floors("held-out 2", heldout2_accuracy(), FLOORS)
 
 
 def _table(acc: dict[str, float]) -> str:

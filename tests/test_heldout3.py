@@ -15,7 +15,6 @@ Run ``python tests/test_heldout3.py`` for the per-field table and every disagree
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -76,10 +75,7 @@ def test_heldout3_size() -> None:
 
 def test_heldout3_accuracy() -> None:
     """Recall, precision and value accuracy on the third held-out set stay above modest floors."""
-    acc = heldout3_accuracy()
-    print("\nheld-out 3 accuracy:", json.dumps(acc))
-    low = {k: (acc[k], floor) for k, floor in FLOORS.items() if acc[k] < floor}
-    assert not low, f"below floor (measured, floor): {low}"
+    base.assert_floors("held-out 3", heldout3_accuracy(), FLOORS)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ Run ``python tests/test_heldout4.py`` for the per-field table and every disagree
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -99,10 +98,7 @@ def test_heldout4_size() -> None:
 
 def test_heldout4_accuracy() -> None:
     """Recall, precision and value accuracy on the fourth set stay above modest floors."""
-    acc = heldout4_accuracy()
-    print("\nheld-out 4 accuracy:", json.dumps(acc))
-    low = {k: (acc[k], floor) for k, floor in FLOORS.items() if acc[k] < floor}
-    assert not low, f"below floor (measured, floor): {low}"
+    base.assert_floors("held-out 4", heldout4_accuracy(), FLOORS)
 
 
 if __name__ == "__main__":
