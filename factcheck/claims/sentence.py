@@ -20,7 +20,6 @@ from factcheck.claims.state import (
     _org_of,
     _remember,
     _same_name_as_before,
-    _scan_names,
     _weigh,
 )
 from factcheck.claims.timing import (
@@ -53,8 +52,6 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     times = [t for t in find_times(text, doc.published, offset=base, fiscal_start=state.fiscal_start) if not _in_citation(text, t.span.start - base)]
     time_starts = [t.span.start for t in times]
     numbers = [n for n in find_numbers(text, offset=base) if not _overlaps_any(n.span, times, time_starts)]
-    if not state.scanned:
-        _scan_names(doc.prose, gaz, state)
     entities = _same_name_as_before(gaz.find(text, offset=base, common_words=state.common_words), state)
     if not sent.heading and entities:  # "Trustees approved ...": a common word opening the sentence, not a name
         opening_run = _OPENERS_ONLY.match(text).end()  # once per sentence: no name's test scans the text before it

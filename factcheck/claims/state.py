@@ -49,7 +49,6 @@ class _State:
     main_org: EntityRef | None = None
     main_place: EntityRef | None = None
     fiscal_start: int | None = None  # the month the document's fiscal year starts in, when it says
-    scanned: bool = False  # whether :func:`_scan_names` has read the whole document yet
     # Capitalised words the document writes inside a sentence ("said Pinecrest"): a name; a word capitalised
     # only where it opens sentences ("Trustees approved", "Applications rose") is a common word. None for a
     # text too short to tell (a one-line "Netflix added 12.8 million subscribers").
@@ -83,7 +82,6 @@ def _scan_names(prose: str, gaz: Gazetteer, state: _State) -> None:
     >>> st.long_names["Pinecrest"].name, "Pinecrest" in st.mid_capitals, "Pinecrest Stores" in st.long_names
     ('Pinecrest Stores', True, False)
     """
-    state.scanned = True
     # Counting stops at the threshold: it is reached within the first kilobyte or so of any real article.
     if sum(1 for _ in islice(_PLAIN_WORD.finditer(prose, 0, 20_000), _JUDGED_WORDS)) >= _JUDGED_WORDS:
         state.mid_capitals = frozenset(_MID_CAPITAL.findall(prose))
