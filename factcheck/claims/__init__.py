@@ -32,7 +32,7 @@ import re
 
 from factcheck.claims.sentence import _sentence_claims
 from factcheck.claims.state import _State, _scan_names
-from factcheck.claims.timing import NEWS_DAY_WINDOW
+from factcheck.claims.timing import NEWS_DAY_WINDOW, _plan_period
 from factcheck.mentions.dates import fiscal_year_start
 from factcheck.mentions.entities import Gazetteer
 from factcheck.models import Claim, Document
@@ -50,6 +50,7 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
     state.common_words = frozenset(_LOWER_WORD.findall(document.prose))
     # "whose financial year runs to the end of March": the document's fiscal years, wherever it says so.
     state.fiscal_start = fiscal_year_start(document.prose)
+    state.plan_period = _plan_period(document.prose, document.published, state.fiscal_start)
     # The title and lead's full names, and which capitalised words occur inside sentences, before sentence one.
     _scan_names(document.prose, gaz, state)
     claims: list[Claim] = []

@@ -49,6 +49,7 @@ class _State:
     main_org: EntityRef | None = None
     main_place: EntityRef | None = None
     fiscal_start: int | None = None  # the month the document's fiscal year starts in, when it says
+    plan_period: TimeScope | None = None  # the fiscal year a budget story's lead plans for (timing._plan_period)
     # Capitalised words the document writes inside a sentence ("said Pinecrest"): a name; a word capitalised
     # only where it opens sentences ("Trustees approved", "Applications rose") is a common word. None for a
     # text too short to tell (a one-line "Netflix added 12.8 million subscribers").

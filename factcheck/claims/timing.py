@@ -189,7 +189,7 @@ def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool
     """The time of a figure whose sentence gives none: a back-reference's time, else the reporting period
     of the paragraph or the story's lead when the figure is reported in the past tense ("Net profit rose
     8.9%"), else the publication date."""
-    plan = _plan_period(doc.prose, doc.published)
+    plan = state.plan_period
     if (plan is not None and not back_ref and _PLAN_WORDS.search(text, _clause_start(text, start), _clause_end(text, end))
             and not _PAST_PLAN.search(text, _clause_start(text, start), start)):
         # "The budget adds $65m": a budget story's figure is for the fiscal year it plans (but "Councillors
@@ -211,8 +211,7 @@ _PAST_PLAN = re.compile(r"\b(?:voted|approved|passed|rejected)\s+(?:by\s+)?(?:\d
 _PLAN_LEAD = 1500  # characters from the start of a story in which its lead names the plan's fiscal year
 
 
-@lru_cache(maxsize=32)
-def _plan_period(prose: str, published: date | None) -> TimeScope | None:
+def _plan_period(prose: str, published: date | None, fiscal_start: int | None = None) -> TimeScope | None:
     """The fiscal year a budget story's lead names ("a $4.7bn budget for the 2025 fiscal year"), when it is
     under way or begins within a year of publication; None for any other story.
 
@@ -223,7 +222,7 @@ def _plan_period(prose: str, published: date | None) -> TimeScope | None:
     """
     if published is None:
         return None
-    for t in find_times(prose[:_PLAN_LEAD], published, fiscal_start=fiscal_year_start(prose)):
+    for t in find_times(prose[:_PLAN_LEAD], published, fiscal_start=fiscal_start or fiscal_year_start(prose)):
         ts = t.time
         if (ts.resolved and ts.start is not None and ts.end is not None and ts.granularity == Granularity.SPAN
                 and ts.end >= published and (ts.start - published).days <= 366 and _FISCAL_WORDS.search(t.text)):
