@@ -203,13 +203,21 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     return None
 
 
+#: Every currency a figure can carry: the codes the number scanner's currency tables write (codes, symbols,
+#: words) and those with exchange-rate bands.
+_CURRENCIES = frozenset(
+    code for table in load_toml("numbers.toml")["currency"].values() if isinstance(table, dict)
+    for code in table.values() if isinstance(code, str) and len(code) == 3 and code.isupper()
+) | frozenset(load_toml("currencies.toml")["per_usd"])
+
+
 def is_money(unit: str | None) -> bool:
-    """Whether a unit is a currency (ISO 4217 codes are three capital letters).
+    """Whether a unit is a currency the number scanner writes (its ISO 4217 code).
 
     >>> is_money("USD"), is_money("GW"), is_money("t"), is_money(None)
     (True, False, False, False)
     """
-    return unit is not None and len(unit) == 3 and unit.isalpha() and unit.isupper()
+    return unit in _CURRENCIES
 
 
 # Measures that are amounts (money, power): their cues never name a percentage.
