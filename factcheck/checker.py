@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-import gc
 import signal
 import threading
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 
+from factcheck._gc import gc_paused
 from factcheck.claims import extract_claims
 from factcheck.compare import compare_blocks
 from factcheck.config import code_selected
@@ -38,23 +38,6 @@ _CLAIM_TYPES = (QuantityClaim, RoleClaim, EventClaim, MembershipClaim, RoundClai
 
 class _RuleTimeout(Exception):
     pass
-
-
-@contextmanager
-def _gc_paused():
-    """Hold off the cyclic garbage collector while a check builds its records.
-
-    A million claims are several million tracked objects, and each of the collector's full passes
-    walks them all although a check makes no cycles worth collecting: with it on, about a third
-    of a large check is collection. It is switched back on (if it was on) however the check ends.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 @contextmanager
@@ -121,7 +104,7 @@ def check(
     """
     from factcheck.rules.kinds._common import active_gazetteer, using_gazetteer
 
-    with _gc_paused(), using_gazetteer(gazetteer or active_gazetteer()):
+    with gc_paused(), using_gazetteer(gazetteer or active_gazetteer()):
         return _check(documents, against, rules=rules, select=select, ignore=ignore, gazetteer=gazetteer,
                       claims=claims)
 

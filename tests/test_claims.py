@@ -1004,3 +1004,25 @@ def test_a_past_fiscal_year_sets_no_plan():
     text = ("The trust reported a deficit for the 2021 fiscal year. The fiscal year begins on April 1.\n\n"
             "Its budget now funds 40 nurses.\n")
     assert _time_of(text, "40", "2025-09-17") == ("2025-09-17", "2025-09-17")
+
+
+def test_port_volumes_and_land_areas_carry_their_units():
+    text = ("The Port of Valmora handled 13.4 million TEU in 2025, up 2% from a year earlier, the port authority "
+            "said. Fires have burnt more than 120,000 hectares since June, and a 3,000-acre farm was lost.")
+    got = {c.text: c for c in figures(text, "2026-02-10")}
+    teu = got["13.4 million TEU"]
+    assert (teu.quantity.low, teu.quantity.unit, teu.measure) == (Decimal("13400000"), "TEU", "throughput")
+    assert teu.subject.name == "Port of Valmora"
+    # "TEU" after "million" is a unit, not a name that could be the source; "the port authority" stands
+    # for the port, which a three-word name with "of" in it is (not a person's name).
+    assert teu.attribution == "Port of Valmora"
+    hectares = got["more than 120,000 hectares"]
+    assert (hectares.quantity.low, hectares.quantity.unit, hectares.measure) == (Decimal("120000"), "ha", "area")
+
+
+def test_a_name_opening_a_sentence_is_not_a_description_of_the_story_organisation():
+    # "The Bank" opens "The Bank of England", a name in the speaker's place; Africa is what the figure is about.
+    text = ("Northgate Bank reported record profits. The Bank of England said Africa is home to nearly a fifth "
+            "of the world's population.")
+    got = {c.text: c for c in figures(text)}
+    assert got["nearly a fifth"].subject.name == "Africa"

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck._gc import gc_paused
 from factcheck.claims.sentence import _sentence_claims
 from factcheck.claims.state import _State, _scan_names
 from factcheck.claims.timing import NEWS_DAY_WINDOW, _plan_period
@@ -54,8 +55,9 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
     # The title and lead's full names, and which capitalised words occur inside sentences, before sentence one.
     _scan_names(document.prose, gaz, state)
     claims: list[Claim] = []
-    for sentence in split_sentences(document):
-        claims.extend(_sentence_claims(document, sentence, gaz, state))
+    with gc_paused():  # many small records, no cycles worth collecting while they are built
+        for sentence in split_sentences(document):
+            claims.extend(_sentence_claims(document, sentence, gaz, state))
     return claims
 
 

@@ -261,4 +261,18 @@ def _new_paragraph(doc: Document, sent: Sentence, state: _State) -> None:
 
 
 def _is_person(e: EntityRef) -> bool:
-    return e.type == "person" or (e.method == "unresolved" and 2 <= len(e.name.split()) <= 3)
+    """Whether ``e`` names a person: listed as one, or an unlisted name of two or three words none of which
+    joins the names of an institution ("Anna Keller", but not "Port of Rotterdam" or "Bank of Korea").
+
+    >>> g = Gazetteer.default()
+    >>> _is_person(g.resolve("Anna Keller")), _is_person(g.resolve("Port of Rotterdam"))
+    (True, False)
+    """
+    if e.type is not None or e.method != "unresolved":
+        return e.type == "person"
+    words = e.name.split()
+    return 2 <= len(words) <= 3 and not any(w in _INSTITUTION_JOINERS for w in words)
+
+
+# Words that join the parts of an institution's name, never a person's ("University of Lagos", "Marks & Spencer").
+_INSTITUTION_JOINERS = frozenset({"of", "for", "and", "&", "the"})

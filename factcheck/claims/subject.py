@@ -147,7 +147,8 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
 _OPENING_DESCRIPTION = re.compile(
     r"[\W_]{0,3}the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
     + r"(?![\w-])", re.IGNORECASE)
-_OPENING_NAME = re.compile(r"[\W_]{0,3}$")  # only quotes or brackets before a name that opens the sentence
+_OPENING_NAME = re.compile(r"[\W_]{0,3}$")
+_NAME_GOES_ON = re.compile(r"[ ]+(?:(?:of|for|and|&)[ ]+)?[A-Z]")  # "Bank| of England", "Port| Authority"  # only quotes or brackets before a name that opens the sentence
 _LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|and\b|&|/)")  # "Baidu, Alibaba and Tencent filed ...": a list
 _POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
 
@@ -168,8 +169,8 @@ def _opening_subject(text: str, base: int, lo: int, start: int, candidates: Sequ
         opener = first
     else:
         described = _OPENING_DESCRIPTION.match(text)
-        if described is None or described.end() > start:
-            return None
+        if described is None or described.end() > start or _NAME_GOES_ON.match(text, described.end()):
+            return None  # "The Bank of England said": the opening words begin a name, not a description
         topic = state.topic if state.topic is not None and state.topic.type in (None, "org") else None
         org = _described_org(described.group().lower(), state) or state.topic_org or topic or state.main_org
         if org is None:

@@ -220,9 +220,10 @@ def _plan_period(prose: str, published: date | None, fiscal_start: int | None = 
     >>> (t.start.isoformat(), t.end.isoformat())
     ('2024-07-01', '2025-06-30')
     """
-    if published is None:
-        return None
-    for t in find_times(prose[:_PLAN_LEAD], published, fiscal_start=fiscal_start or fiscal_year_start(prose)):
+    lead = prose[:_PLAN_LEAD]
+    if published is None or not _FISCAL_WORDS.search(lead):
+        return None  # only a time naming a fiscal year can be the plan's: most stories have none to look for
+    for t in find_times(lead, published, fiscal_start=fiscal_start or fiscal_year_start(prose)):
         ts = t.time
         if (ts.resolved and ts.start is not None and ts.end is not None and ts.granularity == Granularity.SPAN
                 and ts.end >= published and (ts.start - published).days <= 366 and _FISCAL_WORDS.search(t.text)):

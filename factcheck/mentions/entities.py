@@ -52,6 +52,10 @@ _COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
 _DEMONYM_SUFFIXES = tuple(_STOP["demonym_suffixes"])
 # Unit symbols written after a figure ("473 GW"): capitalised, but a unit, never a name.
 _UNIT_SYMBOLS = frozenset(load_toml("numbers.toml")["units"]["physical_symbols"])
+# A figure ending right before a word: a digit, or a scale word after one ("473 GW", "24.6 million TEU").
+_FIGURE_BEFORE = re.compile(
+    r"(?:[0-9]|(?<![\w-])(?:" + "|".join(sorted(load_toml("numbers.toml")["words"]["scales"], key=len, reverse=True))
+    + r"|bn|mn|m|k))[ \t]*$", re.IGNORECASE)
 
 # A capitalised run: capitalised tokens, optionally joined by "of"/"and"/"&".
 # Each repetition must begin with whitespace, so the loop cannot backtrack
@@ -395,8 +399,8 @@ class Gazetteer:
                 continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
             if unlisted and (
                     _is_demonym(surface, original, start + len(surface))
-                    or (surface in _UNIT_SYMBOLS and _char_before(original, start).isdigit())):
-                continue  # "the Brazilian forward", "473 GW": an adjective of origin or a unit, not a name
+                    or (surface in _UNIT_SYMBOLS and _FIGURE_BEFORE.search(original, max(0, start - 12), start))):
+                continue  # "the Brazilian forward", "473 GW", "24.6 million TEU": an adjective of origin or a unit
             if len(words) == 1 and original.startswith("$", start + len(surface)):
                 continue  # "NT$225 billion": a currency prefix, not a name
             number_end = _number_in_name(original, start + len(surface))
@@ -500,19 +504,6 @@ def _at_sentence_start(text: str, start: int, lead: int) -> bool:
     """
     head = text[max(0, start - 3) : start]
     return start == 0 or lead >= start or bool(_AFTER_STOP.search(head))
-
-
-def _char_before(text: str, pos: int) -> str:
-    """The last character before ``pos`` that is not blank ('' for none). It walks back over blanks only,
-    and the blanks before two candidate words never overlap: linear over a text's candidates together.
-
-    >>> _char_before("473  GW", 5), _char_before("  GW", 2)
-    ('3', '')
-    """
-    i = pos - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return text[i] if i >= 0 else ""
 
 
 def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
