@@ -1026,3 +1026,11 @@ def test_a_name_opening_a_sentence_is_not_a_description_of_the_story_organisatio
             "of the world's population.")
     got = {c.text: c for c in figures(text)}
     assert got["nearly a fifth"].subject.name == "Africa"
+
+
+def test_a_founding_year_dates_the_founding_not_the_figures_after_it():
+    text = ("Ridgeway University, founded in 1898, has an operating budget of $2.1 billion. Halvard Mining, "
+            "which was founded in 1971 and operates four mines, said output fell.")
+    got = {c.text: c for c in figures(text, "2026-10-22")}
+    assert got["$2.1 billion"].time.start == date(2026, 10, 22)
+    assert got["four"].time.start == date(2026, 10, 22)

@@ -154,6 +154,9 @@ _CLAUSE_PUNCT_HARD = re.compile(r"[;.:]\s|\band\s+(?:said|says)\b")
 # "... in 2015 and employs 19,000 people": "and" opens a present-tense clause of its own.
 _PRESENT_AFTER_AND = re.compile(r"\band\s+(?:now\s+|still\s+|currently\s+)?"
                                 + LEXICON.time_regex["present_markers"].pattern + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+_FOUNDED_BEFORE = re.compile(LEXICON.time_regex["founding_verbs"].pattern + r"\s+(?:in|on)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_ANOTHER_PHRASE = re.compile(r",|\band\b")  # a comma or "and" between the founding's time and the figure
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.IGNORECASE)
 _BASELINE_BEFORE = re.compile(
     r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus)"
@@ -168,6 +171,8 @@ def _elsewhere_before(text: str, t0: int, t1: int, start: int, *, change: bool) 
         return True
     if _PRESENT_AFTER_AND.search(text[t1:start]):
         return True  # "which listed in 2015 and employs 19,000 people": the figure is in a present clause
+    if _FOUNDED_BEFORE.search(text, max(0, t0 - 30), t0) and _ANOTHER_PHRASE.search(text, t1, start):
+        return True  # "founded in 1971 and operates four mines", "since it listed in 2011, lifting ... C$9bn"
     return not change and _BASELINE_BEFORE.search(text, max(0, t0 - 70), t0) is not None and "," in text[t1:start]
 
 
