@@ -1034,3 +1034,16 @@ def test_a_founding_year_dates_the_founding_not_the_figures_after_it():
     got = {c.text: c for c in figures(text, "2026-10-22")}
     assert got["$2.1 billion"].time.start == date(2026, 10, 22)
     assert got["four"].time.start == date(2026, 10, 22)
+
+
+def _roles(text, published="2024-05-01"):
+    doc = load_document(None, text=text, published=published)
+    return {(c.person.name, c.role, c.org.name if c.org else None) for c in extract_claims(doc) if isinstance(c, RoleClaim)}
+
+
+def test_roles_given_after_a_name_with_an_article_or_a_possessive_description():
+    got = _roles('"It is a record," said Mia Tanaka, a spokeswoman for the Ostrava Metals Group. '
+                 "The Arctic Shipping Agency said so too. \"We are behind,\" said Lars Berg, the agency's "
+                 "director-general.")
+    assert ("Mia Tanaka", "spokesperson", "Ostrava Metals Group") in got
+    assert ("Lars Berg", "head", "Arctic Shipping Agency") in got

@@ -167,6 +167,7 @@ class ArticleResult:
     spurious: list[Any] = field(default_factory=list)
     absent_hits: list[tuple[str, Any]] = field(default_factory=list)
     named: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (found, expected)
+    named_missed: list[tuple[str, dict[str, Any], list[Any]]] = field(default_factory=list)  # kind, label, got
 
 
 def evaluate(path: Path) -> ArticleResult:
@@ -207,12 +208,12 @@ def evaluate(path: Path) -> ArticleResult:
     roles = [c for c in claims if isinstance(c, RoleClaim)]
     events = [c for c in claims if isinstance(c, EventClaim)]
     members = [c for c in claims if isinstance(c, MembershipClaim)]
-    result.named = {
-        "roles": (sum(any(_role_matches(r, c) for c in roles) for r in exp.get("roles", [])), len(exp.get("roles", []))),
-        "events": (sum(any(_event_matches(r, c) for c in events) for r in exp.get("events", [])), len(exp.get("events", []))),
-        "memberships": (sum(any(_member_matches(r, c) for c in members) for r in exp.get("memberships", [])),
-                        len(exp.get("memberships", []))),
-    }
+    for kind, got, matches in (("roles", roles, _role_matches), ("events", events, _event_matches),
+                               ("memberships", members, _member_matches)):
+        wanted = exp.get(kind, [])
+        missed = [r for r in wanted if not any(matches(r, c) for c in got)]
+        result.named[kind] = (len(wanted) - len(missed), len(wanted))
+        result.named_missed += [(kind, r, got) for r in missed]
     return result
 
 

@@ -131,6 +131,9 @@ def heldout_accuracy(verbose: bool = False, folder: Path = HELDOUT) -> dict[str,
                 print(f"  {path.name}: SPURIOUS {c.text!r} ({c.quantity.value} {c.quantity.unit or ''})")
             for s, c in r.absent_hits:
                 print(f"  {path.name}: ABSENT {s!r} gave {c.text!r}")
+        if verbose:
+            for kind, label, got in r.named_missed:
+                print(f"  {path.name}: MISSED {kind[:-1]} {label}; extracted {[_named_shown(c) for c in got]}")
         for kind, (f, t) in r.named.items():
             named_found[kind] += f
             named_total[kind] += t
@@ -141,6 +144,15 @@ def heldout_accuracy(verbose: bool = False, folder: Path = HELDOUT) -> dict[str,
     for kind in ("roles", "events", "memberships"):
         out[kind] = named_found[kind] / named_total[kind] if named_total[kind] else 1.0
     return {k: round(v, 3) for k, v in sorted(out.items())}
+
+
+def _named_shown(c: Any) -> str:
+    """A named claim in a few words, for the list of misses."""
+    if hasattr(c, "role"):
+        return f"{c.person.name} {c.role} {c.org.name if c.org else None}"
+    if hasattr(c, "event"):
+        return f"{c.event} {[p.name for p in c.participants]} {c.time.start}..{c.time.end}"
+    return f"{[m.name for m in c.members]} {'not ' if c.negated else ''}in {c.group}"
 
 
 # -- the labels are well-formed (runs without the extractor) -----------------------------------------

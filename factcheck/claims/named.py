@@ -20,7 +20,11 @@ _ROLE_GAP = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
 # Around the role words: "PERSON, (the) ROLE", "ROLE of ORG", "ORG's ROLE". Searched near the role words only
 # (not from the sentence start), so a run-on sentence of roles costs linear time.
 _ROLE_REACH = 200
-_OF_AFTER = re.compile(r"\s+(?:of|at)\s+")
+# "PERSON, ROLE", "PERSON, a spokesman", "PERSON, the agency's director-general", "PERSON, its new chief".
+_PERSON_BEFORE_ROLE = re.compile(
+    r",\s*(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+[’']s\s+)?(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
+    re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?P<the>the\s+)?")  # "CEO of Acme", "a spokesman for the agency"
 _ORG_BEFORE_ROLE = re.compile(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$")
 
 
@@ -40,7 +44,7 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
                 break
         if person is None:
             # "PERSON, (the) ROLE of ORG"
-            pre = _COMMA_BEFORE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
+            pre = _PERSON_BEFORE_ROLE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
             if pre:
                 e = by_end.get(pre.start())
                 if e and _is_person(e):
@@ -48,8 +52,8 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
         if person is None:
             continue
         post = _OF_AFTER.match(text, m.end())
-        if post:
-            org = by_start.get(post.end())
+        if post:  # the name may be listed with its article ("the United Nations") or without
+            org = by_start.get(post.end()) or (by_start.get(post.start("the")) if post.group("the") else None)
         if org is None:
             # "ORG's ROLE" or "ORG ROLE" just before the role words (allowing "co-founder and").
             lead = _ORG_BEFORE_ROLE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
@@ -86,7 +90,8 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
 
 # What points a role at an organisation without naming it: "its", "the company's", ", whose".
 _ROLE_POINTER = re.compile(
-    r"(?:(?P<own>\bits|\bthe\s+(?:[\w-]+\s+)?(?:company|firm|group|start-up|startup)[’']s)|(?P<whose>,\s*whose))"
+    r"(?:(?P<own>\bits|\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
+    + r")[’']s)|(?P<whose>,\s*whose))"
     r"\s+(?:[\w-]+\s+and\s+)?$",
     re.IGNORECASE,
 )
