@@ -136,11 +136,28 @@ def _described_source(phrase: str, base: int, pos: int, entities: Sequence[Entit
     if LEXICON.document_regex.fullmatch(phrase.strip()):
         return state.last_source
     owner = _POSSESSIVE_DESCRIPTION.match(phrase.strip())
-    if owner and LEXICON.anaphora.get(owner.group(1).lower()) == "org":
-        return _org_in_play(base, pos, entities, state, text)  # "the agency's annual statistics"
+    if owner and LEXICON.anaphora.get(owner.group(1).lower()) == "org":  # "the agency's annual statistics"
+        return _named_for(owner.group(1), state) or _org_in_play(base, pos, entities, state, text)
     d = LEXICON.description_regex.fullmatch(phrase.strip())
     if d and LEXICON.anaphora.get(d.group("head").lower()) == "org" and not phrase.lower().startswith(("this", "that")):
-        return _org_in_play(base, pos, entities, state, text)
+        return _named_for(d.group("head"), state) or _org_in_play(base, pos, entities, state, text)
+    return None
+
+
+def _named_for(head: str, state: _State) -> EntityRef | None:
+    """The latest name so far that ends in the description's head word: "the agency" after "the International
+    Renewable Energy Agency", "the bank" after "Cascade Valley Bank" (a description repeats the name's head).
+
+    >>> from factcheck.mentions.entities import Gazetteer
+    >>> s = _State()
+    >>> s.named = {e.id: e for e in (Gazetteer.default().resolve(n) for n in ("Arctic Shipping Agency", "Acme"))}
+    >>> _named_for("agency", s).name
+    'Arctic Shipping Agency'
+    """
+    head = head.lower()
+    for e in reversed(state.named.values()):
+        if e.type != "person" and e.name.lower().rsplit(None, 1)[-1] == head:
+            return e
     return None
 
 

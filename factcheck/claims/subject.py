@@ -327,9 +327,24 @@ def _story_subject(text: str, measure: str | None, whole: str | None, state: _St
         return None
     if measure in _PLACE_MEASURES or (whole is not None and whole.lower() in _PLACE_WHOLES):
         return state.main_place
-    if measure in _COMPANY_MEASURES:
+    if measure in _COMPANY_MEASURES and state.main_org is not None and not _reports_on_others(state.main_org):
         return state.main_org
     return None
+
+
+_REPORTING_HEADS = frozenset(_SUBJECT_WORDS["reporting_heads"])
+
+
+def _reports_on_others(e: EntityRef) -> bool:
+    """Whether ``e`` is a body that reports figures about others (a public body, a news outlet, an agency,
+    a statistics office or a research firm by the last word of its name), not a company reporting its own.
+
+    >>> from factcheck.mentions.entities import Gazetteer
+    >>> g = Gazetteer.default()
+    >>> _reports_on_others(g.resolve("International Energy Agency")), _reports_on_others(g.resolve("Acme Motors"))
+    (True, False)
+    """
+    return e.type in ("body", "media") or fold(e.name).split()[-1] in _REPORTING_HEADS
 
 
 @lru_cache(maxsize=8)
