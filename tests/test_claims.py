@@ -1047,3 +1047,20 @@ def test_roles_given_after_a_name_with_an_article_or_a_possessive_description():
                  "director-general.")
     assert ("Mia Tanaka", "spokesperson", "Ostrava Metals Group") in got
     assert ("Lars Berg", "head", "Arctic Shipping Agency") in got
+
+
+def test_a_name_with_its_own_figure_in_a_list_is_that_figures_subject():
+    got = {c.text: c.subject.name if c.subject else None for c in figures(
+        "Spain was the biggest source of visitors, with 4.6 million, followed by France with 4.1 million and "
+        "Italy with nearly 3 million.")}
+    assert got["4.1 million"] == "France"
+    assert got["nearly 3 million"] == "Italy"
+
+
+def test_a_new_paragraph_goes_back_to_the_story_subject_not_a_side_topic():
+    text = ("Halbury Transit carried 310 million passengers last year, Halbury Transit said. Halbury Transit "
+            "runs the city's buses and trams, and its ridership and fare income grew.\n\nRidership on the new "
+            "Orbital Line reached 64,000 trips a day by December.\n\nFare revenue rose 9% to $486 million.")
+    got = {c.text: c.subject.name if c.subject else None for c in figures(text)}
+    assert got["64,000"] == "Orbital Line"
+    assert got["9%"] == "Halbury Transit"

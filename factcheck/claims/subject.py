@@ -77,6 +77,8 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     left = [e for e in left if not (e.span.start in placed and _CLOSED_AFTER_NOUN.search(
         text, max(0, e.span.start - base - 24), e.span.start - base) and "," in text[e.span.end - base : start]
         and not _RELATIVE_AFTER.match(text, e.span.end - base))]  # "a strike at Boeing, which has kept 33,000"
+    if left and _NAME_WITH.fullmatch(text, left[-1].span.end - base, start):
+        return left[-1]  # "followed by China with 4.1 million and Taiwan with nearly 3 million"
     opener = _opening_subject(text, base, lo, start, candidates, state, placed)
     if opener is not None:
         return opener
@@ -147,6 +149,7 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
 _OPENING_DESCRIPTION = re.compile(
     r"[\W_]{0,3}the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
     + r"(?![\w-])", re.IGNORECASE)
+_NAME_WITH = re.compile(r"[ ]+with[ ]+")  # between a name and its own figure in a list ("China with 4.1 million")
 _OPENING_NAME = re.compile(r"[\W_]{0,3}$")
 _NAME_GOES_ON = re.compile(r"[ ]+(?:(?:of|for|and|&)[ ]+)?[A-Z]")  # "Bank| of England", "Port| Authority"  # only quotes or brackets before a name that opens the sentence
 _LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|and\b|&|/)")  # "Baidu, Alibaba and Tencent filed ...": a list
