@@ -126,3 +126,13 @@ def test_technology_generations_are_not_names(g, text):
 ])
 def test_a_capitalised_title_is_not_part_of_the_name(g, text, name):
     assert [e.name for e in g.find(text)] == [name]
+
+
+def test_a_listed_place_inside_an_institutions_name_yields_to_the_whole_name():
+    g = Gazetteer.default()
+    names = [e.name for e in g.find("The Reserve Bank of India and the Japan National Tourism Organization said "
+                                    "exports from India and Japan rose, the United States Geological Survey said.")]
+    assert names == ["Reserve Bank of India", "Japan National Tourism Organization", "India", "Japan",
+                     "United States Geological Survey"]
+    # A run with no institution's word keeps the place: headlines, weekdays.
+    assert [e.name for e in g.find("Japan Welcomes Record Visitors")][0] == "Japan"

@@ -47,6 +47,7 @@ _CASE_SENSITIVE_BELOW = 4
 _STOP = load_toml("stopwords.toml")
 _FUNCTION_WORDS = frozenset(_STOP["capitalised_function_words"])
 _MODIFIER_SUFFIXES = tuple(_STOP["modifier_suffixes"])
+_INSTITUTION_WORDS = frozenset(_STOP["institution_words"])
 _ACRONYMS = frozenset(_STOP["common_acronyms"])
 _COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
 _DEMONYM_SUFFIXES = tuple(_STOP["demonym_suffixes"])
@@ -325,6 +326,35 @@ class Gazetteer:
         """
         return self.resolve(a).id == self.resolve(b).id
 
+    def _within_longer_names(self, text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``hits`` without the listed places that stand inside a longer institution's name: "Japan" in "the
+        Bank of Japan" or "Japan National Tourism Organization" is part of that name, which the capitalised
+        runs then give whole. Only places yield, and only to a run with an institution's word outside them.
+
+        >>> g = Gazetteer.default()
+        >>> [e.name for e in g.find("The Bank of Japan and Japan Post said Japan grew.")]
+        ['Bank of Japan', 'Japan Post', 'Japan']
+        """
+        places = [h for h in hits if self.entities[h[2]].type == "place"]
+        if not places:
+            return hits
+        dropped = set()
+        for m in _CAPITALISED.finditer(text, places[0][0] - 60 if places[0][0] > 60 else 0):
+            start, end = m.start(), m.end()
+            # (a place listed with its article, "the United States", is inside a run from its first capital)
+            inside = [h for h in places if start <= h[0] + (4 if text.startswith(("the ", "The "), h[0]) else 0)
+                      and h[1] <= end and (start, end) != h[:2]]
+            if not inside:
+                if start > places[-1][1]:
+                    break  # no place is left after this run
+                continue
+            others = text[start:end]
+            for h in inside:
+                others = others.replace(text[h[0] : h[1]].removeprefix("the ").removeprefix("The "), " ")
+            if any(w.lower().strip(".,’'") in _INSTITUTION_WORDS for w in others.split()):
+                dropped.update(inside)
+        return [h for h in hits if h not in dropped] if dropped else hits
+
     def find(self, text: str, offset: int = 0, common_words: frozenset[str] = frozenset()) -> list[EntityRef]:
         """Every entity named in ``text``, in order, without overlaps.
 
@@ -352,6 +382,8 @@ class Gazetteer:
                 if ent_id is not None:
                     hits.append((m.start(), m.end(), ent_id))
         hits = _longest_first(hits)
+        if hits:
+            hits = self._within_longer_names(text, hits)
         refs: list[EntityRef] = []
         taken = [(s, e) for s, e, _ in hits]  # sorted by start, without overlaps
         taken_starts = [s for s, _ in taken]
