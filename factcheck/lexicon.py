@@ -73,6 +73,9 @@ def _phrase_tree(phrases: list[str]) -> str:
     return emit(root)
 
 
+_CUE_TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")  # a word as a sentence's word set holds it
+
+
 def first_words(phrases) -> frozenset[str]:
     """The lower-case first word of each phrase: a sentence with none of them cannot match."""
     return frozenset(p.lower().replace("’", "'").split()[0] for p in phrases if p.split())
@@ -280,15 +283,44 @@ class Lexicon:
         return phrase_regex(self.claims["anaphora"]["member_joiners"])
 
     @cached_property
-    def cue_first_words(self) -> dict[str, frozenset[str]]:
-        """First words of each cue family, to skip sentences that cannot match (a cheap set test)."""
+    def _cue_phrases(self) -> dict[str, list[str]]:
         c = self.claims
         return {
-            "roles": first_words([*(w for words in c["roles"].values() for w in words), *c.get("role_verbs", {})]),
-            "events": first_words(w for words in c["events"].values() for w in words),
-            "membership": first_words([*c["membership"]["positive"], *c["membership"]["negative"]]),
-            "attribution": first_words(self.attribution_cues),
+            "roles": [*(w for words in c["roles"].values() for w in words), *c.get("role_verbs", {})],
+            "events": [w for words in c["events"].values() for w in words],
+            "membership": [*c["membership"]["positive"], *c["membership"]["negative"]],
+            "attribution": list(self.attribution_cues),
         }
+
+    @cached_property
+    def cue_first_words(self) -> dict[str, frozenset[str]]:
+        """First words of each cue family, to skip sentences that cannot match (a cheap set test)."""
+        return {kind: first_words(phrases) for kind, phrases in self._cue_phrases.items()}
+
+    @cached_property
+    def _cue_word_sets(self) -> dict[str, dict[str, tuple[frozenset[str], ...]]]:
+        """For each cue family: first word -> the words of each phrase it starts (as the sentence's word
+        set spells them; a word that is not such a token is left out, which only makes the test looser)."""
+        out: dict[str, dict[str, tuple[frozenset[str], ...]]] = {}
+        for kind, phrases in self._cue_phrases.items():
+            table: dict[str, list[frozenset[str]]] = {}
+            for phrase in phrases:
+                words = phrase.lower().replace("’", "'").split()
+                if words:
+                    table.setdefault(words[0], []).append(frozenset(w for w in words if _CUE_TOKEN.fullmatch(w)))
+            out[kind] = {first: tuple(sets) for first, sets in table.items()}
+        return out
+
+    def may_hold(self, kind: str, words: frozenset[str]) -> bool:
+        """Whether a sentence with these lower-case words may hold a cue of ``kind`` (roles, events,
+        membership, attribution): every word of one of its phrases is among them. A cheap test that lets
+        most sentences skip the cue regexes ("one" alone is not "one of"; "not" alone is not "not among").
+
+        >>> LEXICON.may_hold("membership", frozenset({"one", "of", "the"})), LEXICON.may_hold("membership", frozenset({"one"}))
+        (True, False)
+        """
+        table = self._cue_word_sets[kind]
+        return any(ws <= words for first in words & table.keys() for ws in table[first])
 
     @cached_property
     def attribution_cues(self) -> tuple[str, ...]:

@@ -66,8 +66,9 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
     # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
     low = text.lower()
-    words = frozenset(_WORDS.findall(low.replace("’", "'")))
-    cues = LEXICON.cue_first_words
+    tokens = _WORDS.findall(low.replace("’", "'"))
+    # (a cue word may carry a possessive: "the chief executive's pay" still holds "chief executive")
+    words = frozenset([*tokens, *(w[:-2] for w in tokens if w.endswith("'s"))])
     if _may_attribute(words, low):
         attribution, attribution_spans = _attribution(text, base, entities, state)
     else:
@@ -87,9 +88,9 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         out.append(claim)
         previous = claim
     sentence_time = _sentence_time(doc, resolved_times, back_ref, state, anchor=None)
-    if words & cues["roles"]:
+    if LEXICON.may_hold("roles", words):
         out.extend(_role_claims(text, base, entities, sentence_time, state, common))
-    if words & cues["events"]:
+    if LEXICON.may_hold("events", words):
         out.extend(_event_claims(text, base, entities, resolved_times, back_ref, state, common))
     if mentions_round(words):  # "a Series B led by A and B": who led which round
         figures = [c for c in out if isinstance(c, QuantityClaim)]
@@ -99,7 +100,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
             state.round_company = rounds[-1].company
         out.extend(rounds)
     _remember(entities, attribution, state)
-    if words & cues["membership"]:
+    if LEXICON.may_hold("membership", words):
         out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
     # Carry the topic and the time forward.
     for c in out:
