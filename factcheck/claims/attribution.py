@@ -8,9 +8,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from factcheck.claims.state import _State, _org_in_play
+from factcheck._data import load_toml
+from factcheck.claims.state import _named_for, _State, _is_person, _org_in_play
 from factcheck.lexicon import LEXICON
+from factcheck.mentions.entities import fold
 from factcheck.models import EntityRef, Span
+
+# Capitalised terms that are never a speaker ("Bank Rate said" cannot be; "Bank Rate" before "said" is an object).
+_NOT_PEOPLE = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
 
 
 _ATTRIBUTION_TRIM = re.compile(r"^(?:brokerage|broker|the|research firm|consultancy|analysts? at)\s+", re.IGNORECASE)
@@ -61,7 +66,8 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
         # Speaker before the verb: the nearest person, else the nearest entity, skipping "X, CEO of Y,".
         before = [e for e in entities if e.span and e.span.end - base <= v.start()
                   and v.start() - (e.span.end - base) <= 60]
-        people = [e for e in before if e.type == "person" or (e.method == "unresolved" and " " in e.name)]
+        people = [e for e in before if e.type == "person" or (
+            e.method == "unresolved" and " " in e.name and _is_person(e) and fold(e.name) not in _NOT_PEOPLE)]
         if people:
             who = people[-1]
             # The speaker's description ("Baidu chief executive Robin Li", "Robin Li, CEO of Baidu,") is not a
@@ -143,22 +149,6 @@ def _described_source(phrase: str, base: int, pos: int, entities: Sequence[Entit
         return _named_for(d.group("head"), state) or _org_in_play(base, pos, entities, state, text)
     return None
 
-
-def _named_for(head: str, state: _State) -> EntityRef | None:
-    """The latest name so far that ends in the description's head word: "the agency" after "the International
-    Renewable Energy Agency", "the bank" after "Cascade Valley Bank" (a description repeats the name's head).
-
-    >>> from factcheck.mentions.entities import Gazetteer
-    >>> s = _State()
-    >>> s.named = {e.id: e for e in (Gazetteer.default().resolve(n) for n in ("Arctic Shipping Agency", "Acme"))}
-    >>> _named_for("agency", s).name
-    'Arctic Shipping Agency'
-    """
-    head = head.lower()
-    for e in reversed(state.named.values()):
-        if e.type != "person" and e.name.lower().rsplit(None, 1)[-1] == head:
-            return e
-    return None
 
 
 def _person_named_before(text: str, lo: int, verb: int, state: _State) -> EntityRef | None:

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from factcheck.claims._text import _COMMA_BEFORE, _LEADING, _NP_SKIP, _NP_STOP, _WORD, _clause_start
-from factcheck.claims.state import _is_person, _org_in_play, _org_like
+from factcheck.claims.state import _is_person, _named_for, _org_in_play, _org_like
 from factcheck.claims.timing import _sentence_time
 from factcheck.lexicon import LEXICON
 from factcheck.models import Document, EntityRef, EventClaim, MembershipClaim, RoleClaim, Span
@@ -68,7 +68,9 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
             if pointer and (pointer.group("own") or pointer.group("whose")):
                 if pointer.group("own") or LEXICON.description_regex.search(text, _clause_start(text, pointer.start()),
                                                                             pointer.start()):
-                    org = _org_in_play(base, pointer.start(), entities, state)
+                    # "the agency's director-general": the last name ending in "Agency", else the one in play
+                    head = pointer.group("head")
+                    org = (head and _named_for(head, state)) or _org_in_play(base, pointer.start(), entities, state)
         if org is None and not any(e.span and e.span.start - base < m.start() and not _is_person(e) for e in entities):
             # "Chief executive C.C. Wei said ..." in a story about TSMC: a title without an organisation,
             # with no other name before it, is at the organisation in play.
@@ -90,7 +92,7 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
 
 # What points a role at an organisation without naming it: "its", "the company's", ", whose".
 _ROLE_POINTER = re.compile(
-    r"(?:(?P<own>\bits|\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
+    r"(?:(?P<own>\bits|\bthe\s+(?:[\w-]+\s+)?(?P<head>" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
     + r")[’']s)|(?P<whose>,\s*whose))"
     r"\s+(?:[\w-]+\s+and\s+)?$",
     re.IGNORECASE,

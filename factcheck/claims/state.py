@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from factcheck._data import load_toml
 from factcheck.claims._text import _PLACE_MODIFIER_HEAD, _SUBJECT_WORDS
 from factcheck.lexicon import LEXICON
 from factcheck.mentions.entities import _OPENERS_ONLY, Gazetteer, fold
@@ -187,7 +188,7 @@ def _org_like(e: EntityRef) -> bool:
     (True, False)
     """
     if e.type is not None:
-        return e.type == "org"
+        return e.type in ("org", "body")  # a public body (a central bank, an agency) acts as an organisation
     return e.method != "unresolved" or not _is_person(e) or e.name.split()[-1].lower().strip(".") in _ORG_SUFFIXES
 
 
@@ -195,7 +196,8 @@ def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazett
     """Count the organisations and places named so far (a title or lead mention counts double) and keep
     the most named of each, the first named on a tie: what the story is about. A national institution
     counts for its country too ("the Bank of England" makes a story about the United Kingdom)."""
-    country = [c for e in entities if gaz is not None and _org_like(e) and (c := _country_of(e, gaz)) is not None]
+    country = [c for e in entities if gaz is not None and (_org_like(e) or e.type == "body")
+               and (c := _country_of(e, gaz)) is not None]
     for e in [*entities, *country]:
         kind = "place" if e.type == "place" or e in country else "org" if _org_like(e) else None
         if kind is None:
@@ -210,7 +212,10 @@ def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazett
                 state.main_org = e
 
 
-_NATIONAL_BODIES = {fold(k): v for k, v in LEXICON.claims["subject"]["national_bodies"].items()}
+# A national institution's country: the claim lexicon's few, and the institutions file's table.
+_NATIONAL_BODIES = {fold(k): v for table in (LEXICON.claims["subject"]["national_bodies"],
+                                             load_toml("institution_countries.toml")["national_bodies"])
+                    for k, v in table.items()}
 _OF_PLACE = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w’' -]*)$")
 
 
@@ -239,11 +244,11 @@ def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _Sta
     """The organisation "the company" or "its" at ``pos`` stands for: the last one named before it in the
     sentence, else the one the text is about, else the last one named at all. With ``text``, unlisted names
     count too unless they only modify a noun ("The Hangzhou company")."""
-    orgs = [e for e in entities if e.span and e.span.end - base <= pos and (e.type == "org" or (
+    orgs = [e for e in entities if e.span and e.span.end - base <= pos and (e.type in ("org", "body") or (
         text and e.type is None and _org_like(e) and not _PLACE_MODIFIER_HEAD.match(text, e.span.end - base)))]
     if orgs:
         return orgs[-1]
-    return state.topic_org or state.last_by_type.get("org")
+    return state.topic_org or state.last_by_type.get("org") or state.last_by_type.get("body")
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -281,3 +286,20 @@ def _is_person(e: EntityRef) -> bool:
 
 # Words that join the parts of an institution's name, never a person's ("University of Lagos", "Marks & Spencer").
 _INSTITUTION_JOINERS = frozenset({"of", "for", "and", "&", "the"})
+
+
+def _named_for(head: str, state: _State) -> EntityRef | None:
+    """The latest name so far that ends in the description's head word: "the agency" after "the International
+    Renewable Energy Agency", "the bank" after "Cascade Valley Bank" (a description repeats the name's head).
+
+    >>> from factcheck.mentions.entities import Gazetteer
+    >>> s = _State()
+    >>> s.named = {e.id: e for e in (Gazetteer.default().resolve(n) for n in ("Arctic Shipping Agency", "Acme"))}
+    >>> _named_for("agency", s).name
+    'Arctic Shipping Agency'
+    """
+    head = head.lower()
+    for e in reversed(state.named.values()):
+        if e.type != "person" and e.name.lower().rsplit(None, 1)[-1] == head:
+            return e
+    return None

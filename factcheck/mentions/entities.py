@@ -48,6 +48,7 @@ _STOP = load_toml("stopwords.toml")
 _FUNCTION_WORDS = frozenset(_STOP["capitalised_function_words"])
 _MODIFIER_SUFFIXES = tuple(_STOP["modifier_suffixes"])
 _INSTITUTION_WORDS = frozenset(_STOP["institution_words"])
+_NAME_ACRONYM = re.compile(r"[A-Z]{2,5}")  # an organisation's initials next to a place ("NHS England")
 _ACRONYMS = frozenset(_STOP["common_acronyms"])
 _COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
 _DEMONYM_SUFFIXES = tuple(_STOP["demonym_suffixes"])
@@ -212,12 +213,14 @@ class Gazetteer:
         if short_names:
             # Short names are mostly capitals: the guarded form lets the engine skip the lower-case text.
             self._sensitive = re.compile("(?:" + _guarded_trie(set(short_names), r"(?<![\w.].)") + ")" + boundary_r)
-        self._choices = sorted(self._by_folded)
+        # Fuzzy matching is for the spellings of organisations and products ("Sensetime"); place names are
+        # spelt one way, and near misses are other words ("Indian" is not Indiana, "Georgina" not Georgia).
+        self._choices = sorted(f for f, ent_id in self._by_folded.items() if self.entities[ent_id].type != "place")
 
     # -- construction ---------------------------------------------------------
     @classmethod
     def default(cls) -> Gazetteer:
-        """The gazetteer shipped in ``factcheck/data/entities.toml``."""
+        """The gazetteer shipped in ``factcheck/data/`` (:data:`DEFAULT_FILES`)."""
         return _default_gazetteer()
 
     @classmethod
@@ -351,8 +354,9 @@ class Gazetteer:
             others = text[start:end]
             for h in inside:
                 others = others.replace(text[h[0] : h[1]].removeprefix("the ").removeprefix("The "), " ")
-            if any(w.lower().strip(".,’'") in _INSTITUTION_WORDS for w in others.split()):
-                dropped.update(inside)
+            if any(w.lower().strip(".,’'") in _INSTITUTION_WORDS or _NAME_ACRONYM.fullmatch(w) and w not in _ACRONYMS
+                   for w in others.split()):
+                dropped.update(inside)  # "Bank of Japan", "NHS England": an institution's word or initials
         return [h for h in hits if h not in dropped] if dropped else hits
 
     def find(self, text: str, offset: int = 0, common_words: frozenset[str] = frozenset()) -> list[EntityRef]:
@@ -561,6 +565,14 @@ def _is_modifier(text: str, end: int) -> bool:
     return tail.startswith(_MODIFIER_SUFFIXES)
 
 
+#: The default gazetteer's files: the seeds' domain, the world's places, and the public bodies and market
+#: firms news quotes figures from.
+DEFAULT_FILES = ("entities.toml", "places.toml", "institutions.toml")
+
+
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    return Gazetteer(Gazetteer.from_mapping(load_toml("entities.toml"), path="factcheck/data/entities.toml"))
+    entities: dict[str, Entity] = {}
+    for name in DEFAULT_FILES:
+        entities.update(Gazetteer.from_mapping(load_toml(name), path=f"factcheck/data/{name}"))
+    return Gazetteer(entities)
