@@ -136,3 +136,25 @@ def test_a_listed_place_inside_an_institutions_name_yields_to_the_whole_name():
                      "United States Geological Survey"]
     # A run with no institution's word keeps the place: headlines, weekdays.
     assert [e.name for e in g.find("Japan Welcomes Record Visitors")][0] == "Japan"
+
+
+def test_the_default_gazetteer_knows_the_worlds_places_and_public_bodies():
+    g = Gazetteer.default()
+    found = {e.name: e.type for e in g.find("Exports from South Korea to Germany rose, the Bank of Korea said in "
+                                            "Seoul, and the IMF and the Federal Reserve agreed.")}
+    assert found == {"South Korea": "place", "Germany": "place", "Bank of Korea": "body", "Seoul": "place",
+                     "International Monetary Fund": "body", "Federal Reserve": "body"}
+    # Places are spelt one way: a near miss is another word, never fuzzy-matched to a place.
+    assert g.resolve("Indian").method == "unresolved"
+    # Ambiguous words stay unlisted: a first name is not the country.
+    assert [e.name for e in g.find("Jordan Smith scored twice.")] == ["Jordan Smith"]
+
+
+def test_a_national_bodys_economic_forecast_is_about_its_country():
+    from factcheck.claims import extract_claims
+    from factcheck.documents import load_document
+
+    doc = load_document(None, text="The Bank of Korea expects inflation to ease to 2.1% next year.",
+                        published="2026-05-01")
+    [claim] = extract_claims(doc)
+    assert claim.subject.name == "South Korea"
