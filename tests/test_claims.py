@@ -1064,3 +1064,13 @@ def test_a_new_paragraph_goes_back_to_the_story_subject_not_a_side_topic():
     got = {c.text: c.subject.name if c.subject else None for c in figures(text)}
     assert got["64,000"] == "Orbital Line"
     assert got["9%"] == "Halbury Transit"
+
+
+def test_events_of_an_organisation_named_by_a_pronoun_or_description():
+    doc = load_document(None, published="2026-03-01", text=(
+        "Borealis Air carried 14 million passengers last year. That was its busiest year since it was founded "
+        "in 1998. Its shares jumped 23%, their biggest gain since the company listed in 2011."))
+    events = {(c.event, tuple(p.name for p in c.participants), c.time.start.year)
+              for c in extract_claims(doc) if isinstance(c, EventClaim)}
+    assert ("founded", ("Borealis Air",), 1998) in events
+    assert ("listed", ("Borealis Air",), 2011) in events

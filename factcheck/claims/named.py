@@ -140,6 +140,16 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                 before = [e for e in entities if e.span and e.span.end - base <= m.start() and e.type != "person"]
                 if before and _RELATIVE_GAP.fullmatch(text, before[-1].span.end - base, m.start()):
                     parts = [before[-1]]
+            if not parts and key != "popularised":
+                # "since it was founded in 1998", "since the company listed in 2011": a pronoun or description
+                # of an organisation right before the verb stands for the one in play.
+                pointer = _POINTER_BEFORE_VERB.search(text, max(0, m.start() - 60), m.start())
+                if pointer is not None:
+                    head = pointer.group("head")
+                    org = (head and _named_for(head, state)) or _org_in_play(base, pointer.start(), entities, state)
+                    if org is not None:
+                        where = Span(start=base + pointer.start("who"), end=base + pointer.end("who"))
+                        parts = [org.model_copy(update={"span": where})]
             if not parts:
                 continue
             time = _sentence_time(Document(id="", text="", prose=""), times, back_ref, state,
@@ -150,6 +160,10 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
     return out
 
 
+# "it", "the company", "the Lisbon-based airline" right before an event's verb (auxiliaries allowed).
+_POINTER_BEFORE_VERB = re.compile(
+    r"(?<![\w-])(?P<who>it|the\s+(?:[\w-]+\s+)?(?P<head>" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
+    + r"))\s+(?:(?:has|had|was|were|is|been|also|first|formally|officially)\s+)*$", re.IGNORECASE)
 # What may stand between a list of names and its verb: auxiliaries and adverbs only.
 _VERB_GAP = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are|been|also|already|recently|just|all|jointly|formally|officially|"
