@@ -1074,3 +1074,13 @@ def test_events_of_an_organisation_named_by_a_pronoun_or_description():
               for c in extract_claims(doc) if isinstance(c, EventClaim)}
     assert ("founded", ("Borealis Air",), 1998) in events
     assert ("listed", ("Borealis Air",), 2011) in events
+
+
+def test_examples_after_such_as_or_including_are_members_of_the_group_before_the_cue():
+    def members(text):
+        doc = load_document(None, text=text, published="2026-01-01")
+        return [(c.group, [m.name for m in c.members]) for c in extract_claims(doc) if isinstance(c, MembershipClaim)]
+
+    assert members("Rivals including Telvia and Nordnet are expected to bid.") == [("rivals", ["Telvia", "Nordnet"])]
+    assert members("Large carmakers, such as Toyota, Ford and BMW, cut output.") == [
+        ("large carmakers", ["Toyota", "Ford", "BMW"])]

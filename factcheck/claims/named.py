@@ -219,7 +219,8 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
             cue = " ".join(m.group().lower().split())
             if cue in _EXAMPLE_CUES:
                 # "young start-ups such as A, B and C": the group precedes the cue, the members follow it.
-                claim = _example_membership(text, base, names, m, time, common)
+                # (after the cue any name counts, one word or a place: "rivals including Telvia and Nordnet")
+                claim = _example_membership(text, base, [e for e in entities if e.span], m, time, common)
                 if claim is not None:
                     out.append(claim)
                 continue
@@ -318,7 +319,10 @@ def _example_membership(text, base, names, m, time, common) -> MembershipClaim |
     group: list[re.Match[str]] = []
     for w in reversed(words):
         low = w.group().lower()
-        if low in _NP_STOP or low in _NP_SKIP or len(group) >= 3 or re.search(r"[^\w\s’'-]", text[w.end() : (group[0].start() if group else m.start())]):
+        gap = text[w.end() : (group[0].start() if group else m.start())]
+        # (the group may end at a comma before the cue: "South Korean producers, including A, B and C")
+        if low in _NP_STOP or low in _NP_SKIP or len(group) >= 3 or re.search(r"[^\w\s’'-]", gap) and (
+                group or not _COMMA_GAP.fullmatch(gap)):
             break
         group.insert(0, w)
     if not group:
@@ -326,6 +330,9 @@ def _example_membership(text, base, names, m, time, common) -> MembershipClaim |
     span = Span(start=base + group[0].start(), end=max(e.span.end for e in members))
     return MembershipClaim(**common, span=span, text=text[span.start - base : span.end - base], members=members,
                            group=_group_key(text[group[0].start() : group[-1].end()]), negated=False, time=time)
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*")
 
 
 def _group_key(group: str) -> str:
