@@ -43,17 +43,24 @@ from factcheck.models import Document, Sentence, Span
 
 _CANDIDATE = re.compile(
     r"""
-      (?P<stop> [.!?…‽]+ ["'”’»)\]}]* )      # terminal run and closers; what follows is checked in code
-    | (?P<cjk> [。！？]+ [」』”’）]* )        # CJK stops need no space after them
-    | (?P<nl> \n (?: [^\S\n]* \n )* )         # a newline, and any further (blank) lines
+    [.!?…‽。！？\n]                          # one class first: the engine skips ordinary text at C speed
+    (?:
+        (?<=[.!?…‽])(?<![.!?…‽].)           # a terminal run, from its first stop only (so each run is read once)
+        [.!?…‽]* ["'”’»)\]}]* (?!\S)         # and closers; only whitespace or the end may follow, so
+                                              # "2.788", "01.AI", "https://a.b/c?d" never split
+        (?= (?P<gap> \s* ) (?P<next> \S{0,40} ) )  # the blanks and the word after it (bounded: linear)
+      | (?<=[。！？]) [。！？]* [」』”’）]*      # CJK stops need no space after them
+      | (?<=\n) (?: [^\S\n]* \n )*           # a newline, and any further (blank) lines
+    )
     """,
     re.VERBOSE,
 )
-_SPACE_RUN = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\S{1,40}")
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
 _TERMINAL = ".!?…‽。！？"
+_STOPS = ".!?…‽"
+_CJK_STOPS = "。！？"
 _JOINING = ",;:-–—(/&+"
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORDCHAR = re.compile(r"[^\W_]")
@@ -75,11 +82,8 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 def _word_before(text: str, stop: int) -> tuple[str, int]:
     """The whitespace-delimited word ending at ``stop`` (at most 64 characters) and its start."""
-    lo = max(0, stop - 64)
-    i = stop
-    while i > lo and not text[i - 1].isspace():
-        i -= 1
-    word = text[i:stop]
+    chunk = text[max(0, stop - 64) : stop]
+    word = "" if not chunk or chunk[-1].isspace() else chunk.rsplit(None, 1)[-1]  # split(): isspace() blanks
     stripped = word.lstrip(_OPENERS)
     return stripped, stop - len(stripped)
 
@@ -94,7 +98,7 @@ def _at_line_start(text: str, i: int) -> bool:
 
 def _is_lower_word(word: str) -> bool:
     word = word.lstrip(_OPENERS)
-    return bool(word) and word[0].islower() and not any(c.isupper() for c in word)
+    return bool(word) and word[0].islower() and not any(map(str.isupper, word))
 
 
 def _is_starter(word: str) -> bool:
@@ -104,27 +108,25 @@ def _is_starter(word: str) -> bool:
     return word.rstrip(_CLOSERS + ",;:.!?").lower() in _lexicon()["sentence_starters"]
 
 
-def _stop_ends(text: str, run_start: int, run_end: int, end: int, soft_newlines: bool) -> bool:
-    """Whether the terminal run ``text[run_start:run_end]`` (closers up to ``end``) ends a sentence."""
-    after = _SPACE_RUN.match(text, end).end()
-    if after >= len(text):
-        return True
-    newline_after = "\n" in text[end:after]
-    next_word = _NEXT_WORD.match(text, after).group()
+def _stop_ends(text: str, m: re.Match[str], soft_newlines: bool, lex: dict[str, frozenset[str]]) -> bool:
+    """Whether the terminal run matched by ``m`` (a ``_CANDIDATE`` stop, closers included) ends a sentence."""
+    next_word = m.group("next")
+    if not next_word:
+        return True  # the end of the text
     kind = None
-    if text[run_start:run_end] == ".":
+    run_start = m.start()
+    if text[run_start] == "." and text[run_start + 1] not in _STOPS:  # a single full stop
         word, word_start = _word_before(text, run_start)
         key = word.lower()
-        lex = _lexicon()
         if key in lex["never_end"]:
             return False
         if key in lex["before_number"]:
             kind = "before_number"
-        elif key in lex["may_end"] or _DOTTED.fullmatch(key) or (len(word) == 1 and word.isupper()):
+        elif key in lex["may_end"] or ("." in key and _DOTTED.fullmatch(key)) or (len(word) == 1 and word.isupper()):
             kind = "may_end"
         elif word.isdigit() and len(word) <= 2 and _at_line_start(text, word_start):
             return False  # "1. " opening a numbered list item
-    if newline_after and not soft_newlines:
+    if not soft_newlines and "\n" in m.group("gap"):
         return True
     if _is_lower_word(next_word):
         return False
@@ -156,22 +158,17 @@ def _newline_ends(text: str, nl: int, after: int) -> bool:
 
 def _cuts(text: str, soft_newlines: bool, breaks: Iterable[int]) -> list[int]:
     cuts = set(breaks)
-    n = len(text)
+    lex = _lexicon()
     for m in _CANDIDATE.finditer(text):
-        kind = m.lastgroup
-        if kind == "nl":
-            newlines = m.group().count("\n")
-            if newlines >= 2 or (not soft_newlines and _newline_ends(text, m.start(), m.end())):
-                cuts.add(m.start())
-        elif kind == "cjk":
+        first = text[m.start()]
+        if first == "\n":
+            if m.end() - m.start() > 1 or (not soft_newlines and _newline_ends(text, m.start(), m.end())):
+                cuts.add(m.start())  # two or more newlines (a match longer than one ends in a newline too)
+        elif first in _CJK_STOPS:
             cuts.add(m.end())
-        else:
-            end = m.end()
-            if end < n and not text[end].isspace():
-                continue  # "2.788", "01.AI", "https://a.b/c?d"
-            run_end = m.start() + len(m.group().rstrip(_CLOSERS))
-            if _stop_ends(text, m.start(), run_end, end, soft_newlines):
-                cuts.add(end)
+        elif _stop_ends(text, m, soft_newlines, lex):
+            cuts.add(m.end())
+    n = len(text)
     return sorted(c for c in cuts if 0 < c < n)
 
 

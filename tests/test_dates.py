@@ -526,6 +526,10 @@ def test_fiscal_years_with_the_documents_start_month(fiscal_start: int, text: st
         ("The company, whose fiscal year ended 31 January, reported", 2),
         ("The financial year to March was strong.", None),  # a period, not a definition
         ("Fiscal policy stayed tight all year.", None),
+        ("ITS FISCAL year ENDS March 31", 4),  # the fiscal words match in any case
+        ("A prefiscal year ends in March.", None),  # only at the start of a word
+        ("The x_fiscal year ends in March.", None),
+        ("Its fiscal\nyear begins in July.", 7),
     ],
 )
 def test_fiscal_year_start_from_the_text(text: str, month: int | None) -> None:
@@ -582,3 +586,34 @@ def test_plain_days_after_a_year_word_stay_days() -> None:
     # "the year began on" without a kind of year, and a date after "since", are still the day itself
     (m,) = find_times("Trading in the year began on 2 January", date(2025, 11, 3))
     assert (m.time.start, m.time.end) == (date(2025, 1, 2), date(2025, 1, 2))
+
+
+def test_lower_casing_keeps_each_characters_class() -> None:
+    # The word-start scans read a lower-cased copy of the text when it is as long as the text
+    # (dates._same_offsets): sound only because lower-casing one character never changes whether it is a
+    # word character, a digit, a blank or a currency sign.
+    import re
+    import sys
+
+    classes = [re.compile(p) for p in (r"\w", r"\d", r"\s", r"[$€£¥]")]
+    for c in map(chr, range(sys.maxunicode + 1)):
+        low = c.lower()
+        if low != c and len(low) == 1:
+            assert [bool(p.match(c)) for p in classes] == [bool(p.match(low)) for p in classes], hex(ord(c))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE FIRST QUARTER OF 2024 and Q1 2024, q1 2024, H2 2023, h2 2023 and LAST YEAR.",
+        "İstanbul sales rose in Q3 2023 and in December, since August 2022.",  # lower-casing adds a character
+        "In the Kelvin-sign (\u212a) case: \u212aast Monday, last Monday, 16 April 2024.",
+        "So Far This Year, To Date, A Few Days Later, THREE MONTHS AGO, Fiscal 2025, FY25.",
+    ],
+)
+def test_word_start_scan_matches_a_naive_scan_in_any_case(text: str) -> None:
+    for p in (None, date(2024, 1, 29)):
+        naive = dates._merge_ranges(text, dates._scan(text, p, naive=True))
+        fast = dates._merge_ranges(text, dates._scan(text, p))
+        assert [(h.start, h.end) for h in naive] == [(h.start, h.end) for h in fast]
+        assert fast

@@ -279,3 +279,24 @@ def test_a_megabyte_without_punctuation() -> None:
     text = "word " * 200_000
     assert split_text(text) == [Span(start=0, end=len(text) - 1)]
     assert len(split_text("." * 1_000_000)) == 0  # no letters: no sentence
+
+
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        ('He said "no."x and left. Then', ['He said "no."x and left.', "Then"]),  # closers, then no blank
+        ('Wait..."Yes." Next', ['Wait..."Yes."', "Next"]),  # a run after closers starts a new run
+        ("Really?! Yes.) Done", ["Really?!", "Yes.)", "Done"]),
+        ("v2.5.1 shipped. It works", ["v2.5.1 shipped.", "It works"]),
+        ("End.\u00a0Next one", ["End.", "Next one"]),  # any blank after the stop
+        ("Ends here.", ["Ends here."]),
+    ],
+)
+def test_stop_runs_end_only_before_blanks(text: str, pieces: list[str]) -> None:
+    assert [s.slice(text) for s in split_text(text)] == pieces
+
+
+@pytest.mark.parametrize("unit", ['."', ".)x", "..x", "。」", ". \n"])
+def test_hostile_stop_runs_are_linear(unit: str) -> None:
+    text = unit * (200_000 // len(unit))
+    assert all(s.end <= len(text) for s in split_text(text))  # a quadratic scan would not finish

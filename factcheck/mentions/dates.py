@@ -95,13 +95,15 @@ _NOT_AFTER_NOW: list[str] = _LEX["up_to_now"]["not_before"]
 _PERIOD_WORDS: dict[str, list[str]] = _LEX["period_words"]
 
 
-def _alt(words: Any) -> str:
+def _alt(words: Any, lower: bool = False) -> str:
     """A case-insensitive regex for a set of lexicon phrases, as a trie.
 
     Letters become ``[Xx]`` classes and a space matches any run of whitespace.
     The pattern is compiled without IGNORECASE, so each branch starts with a
     character class the regex engine can reject in one step; with a trie the
     engine never re-reads a shared prefix. Longer phrases win (greedy tails).
+    With ``lower`` letters stay plain lower-case characters, for text already
+    lower-cased (a plain character is a cheaper test than a class).
     """
     root: dict[str, Any] = {}
     for word in {" ".join(str(w).lower().split()) for w in words}:
@@ -109,21 +111,21 @@ def _alt(words: Any) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie(root)
+    return _trie(root, lower)
 
 
-def _trie(node: dict[str, Any]) -> str:
+def _trie(node: dict[str, Any], lower: bool = False) -> str:
     branches = []
     for ch, child in sorted(node.items()):
         if ch == "":
             continue
         if ch == " ":
             atom = r"\s+"
-        elif ch.isalpha() and ch.upper() != ch:
+        elif ch.isalpha() and ch.upper() != ch and not lower:
             atom = f"[{ch.upper()}{ch}]"
         else:
             atom = re.escape(ch)
-        branches.append(atom + _trie(child))
+        branches.append(atom + _trie(child, lower))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -840,9 +842,15 @@ def _full_month_before_dot(text: str, end: int) -> bool:
     return word[0].lower() in _FULL_MONTHS
 
 
+_KIND_OF = dict(_KINDS)
+
+
 def _kind(g: dict[str, str]) -> str:
-    for group, kind in _KINDS:
-        if g.get(group):
+    # ``g`` holds the groups that took part: lead and mod, then those of one alternative of the core, whose
+    # kind groups all name one kind. So the first kind group in ``g`` decides (a few keys, not all of _KINDS).
+    for group in g:
+        kind = _KIND_OF.get(group)
+        if kind is not None and g[group]:
             return kind
     raise _Reject  # pragma: no cover - every alternative sets one of the groups
 
@@ -850,6 +858,8 @@ def _kind(g: dict[str, str]) -> str:
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of tokens that are URLs or paths: times inside them are not times."""
     spans: list[tuple[int, int]] = []
+    if "/" not in text and "www." not in text.lower():
+        return spans  # no hint at all (most sentences): two scans in C instead of a case-blind regex
     seen = 0  # end of the last token examined: each token is looked at once
     for hint in _URL_HINT.finditer(text):
         i = hint.start()
@@ -899,28 +909,45 @@ def _after_the() -> list[str]:
     return [re.split(r"[\s-]", p.lower())[0] for p in phrases]
 
 
-# Where a time expression can begin: a digit that may start a date, year or count of
-# units, Q1-Q4/H1-H2, one of the first words above, "the" before one of the words that
-# may follow it, or a whole fixed phrase. Scanning for these (a trie, so one cheap test
-# per character) and trying the master regex only there is several times faster than
-# letting the master regex try all its alternatives at every position. Each test is implied by every master alternative that can start
-# there, so no time is missed (tests/test_dates.py checks this against a naive scan).
-_START = re.compile(
-    rf"""
-    \b(?<![\w$€£¥])
-    (?:(?=(?:1[89]|20)\d\d | \d\d?/                            # a year, 1/22/2016
-           | \d{{1,3}}\s+(?:{_UNIT})(?![^\W\d_])                  # three days ago, 3 months to June
-           | {_DAY}{_ORD}(?:\s*(?:-|–|{_alt(["to", "and"])})\s*\d   # 18-19 May
-                         | (?:\s+{_OF})?[\s-]+(?:{_MON})))\d        # 16 April, the 9th of May
-      | [QH][1-4] | q(?=[1-4][\s-]*{_YEAR})                          # Q1, H2, q3 2024
-      | (?:{_alt(_first_words())})(?![^\W\d_])
-      | {_THE}(?=\s+(?:\d|[QqHh][1-4]|(?:{_alt(_after_the())})(?![^\W\d_])))  # the 1990s, the first quarter
-      | (?=(?:{_alt([*_LEADS, *_YTD, *_UP_TO_NOW, *_BACKREF_PHRASES, *_DAY_WORDS, *_PERIOD_WORDS["full_year"]])}
-             | (?:{_alt(_NUMBERS)})\s+(?:{_UNIT}))   # "a few days ago", "three months to June"
-           (?![^\W\d_])))
-    """,
-    re.VERBOSE,
-)
+def _start_regex(lower: bool) -> re.Pattern[str]:
+    """Where a time expression can begin: a digit that may start a date, year or count of
+    units, Q1-Q4/H1-H2, one of the first words above, "the" before one of the words that
+    may follow it, or a whole fixed phrase.
+
+    Scanning for these (a trie, so one cheap test per character) and trying the master
+    regex only there is several times faster than letting the master regex try all its
+    alternatives at every position. Each test is implied by every master alternative that
+    can start there, so no time is missed (tests/test_dates.py checks this against a naive
+    scan). With ``lower`` the pattern reads a lower-cased copy of the text, where its
+    letters are plain characters (faster than ``[Xx]`` classes); "q1" there may have been
+    "Q1" or "q1": it finds a few more places to try, never fewer.
+    """
+    def alt(words: Any) -> str:
+        return _alt(words, lower)
+
+    unit, of, the = alt(_UNITS), alt(["of"]), alt(["the"])
+    ordinal = f"(?:{alt(['st', 'nd', 'rd', 'th'])})?"
+    marker = "[qh][1-4]" if lower else rf"[QH][1-4] | q(?=[1-4][\s-]*{_YEAR})"
+    return re.compile(
+        rf"""
+        \b(?<![\w$€£¥])
+        (?:(?=(?:1[89]|20)\d\d | \d\d?/                            # a year, 1/22/2016
+               | \d{{1,3}}\s+(?:{unit})(?![^\W\d_])                  # three days ago, 3 months to June
+               | {_DAY}{ordinal}(?:\s*(?:-|–|{alt(["to", "and"])})\s*\d   # 18-19 May
+                                | (?:\s+{of})?[\s-]+(?:{alt(MONTHS)})))\d  # 16 April, the 9th of May
+          | {marker}                                                     # Q1, H2, q3 2024
+          | (?:{alt(_first_words())})(?![^\W\d_])
+          | {the}(?=\s+(?:\d|[QqHh][1-4]|(?:{alt(_after_the())})(?![^\W\d_])))  # the 1990s, the first quarter
+          | (?=(?:{alt([*_LEADS, *_YTD, *_UP_TO_NOW, *_BACKREF_PHRASES, *_DAY_WORDS, *_PERIOD_WORDS["full_year"]])}
+                 | (?:{alt(_NUMBERS)})\s+(?:{unit}))   # "a few days ago", "three months to June"
+               (?![^\W\d_])))
+        """,
+        re.VERBOSE,
+    )
+
+
+_START = _start_regex(lower=False)
+_START_LOWER = _start_regex(lower=True)  # for text whose lower-cased copy is as long (see _same_offsets)
 
 
 def _key_words() -> set[str]:
@@ -938,23 +965,24 @@ def _key_words() -> set[str]:
     return words
 
 
-def _letter_first_trie(words: set[str]) -> str:
+def _letter_first_trie(words: Any, lower: bool = False) -> str:
     """A regex for ``words`` at the start of a word, any case, built for a fast search.
 
     Every branch starts with a plain letter (upper and lower case branches), so the
     regex engine jumps between candidate characters without entering the pattern;
-    the look-behind after that letter stands for a ``\\b`` before it.
+    the look-behind after that letter stands for a ``\\b`` before it. With ``lower``
+    only lower-case letters, for text already lower-cased (half the branches).
     """
     root: dict[str, Any] = {}
-    for word in words:
+    for word in {" ".join(str(w).lower().split()) for w in words}:
         node = root
-        for ch in word.lower():
+        for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
     branches = []
     for ch, child in sorted(root.items()):
-        for letter in sorted({ch, ch.upper()}):
-            branches.append(re.escape(letter) + r"(?<!\w.)" + _trie(child))
+        for letter in sorted({ch} if lower else {ch, ch.upper()}):
+            branches.append(re.escape(letter) + r"(?<!\w.)" + _trie(child, lower))
     return "|".join(branches)
 
 
@@ -962,22 +990,33 @@ def _letter_first_trie(words: set[str]) -> str:
 # one of the key words at the start of a word, so a sentence with neither is skipped
 # before any other work. Both searches let the engine skip at C speed.
 _ANY_DIGIT = re.compile(r"\d")
-_KEY_WORD = re.compile(_letter_first_trie(_key_words()))
+_KEY_WORD = re.compile(_letter_first_trie(_key_words(), lower=True))
+
+
+def _same_offsets(text: str, low: str) -> bool:
+    """Whether ``low`` (``text.lower()``) can stand for ``text`` in the word-start scans: one character for
+    each, so offsets agree. Lower-casing one character never changes whether it is a word character, a
+    digit, a blank or a currency sign (tests/test_dates.py checks every code point), so word starts agree too."""
+    return len(low) == len(text)
 
 
 def _may_hold_time(text: str) -> bool:
-    return _ANY_DIGIT.search(text) is not None or _KEY_WORD.search(text) is not None
+    if _ANY_DIGIT.search(text) is not None:
+        return True
+    low = text.lower()
+    return not _same_offsets(text, low) or _KEY_WORD.search(low) is not None
 
 
-def _candidates(text: str, pos: int, naive: bool) -> Iterator[re.Match[str]]:
-    """Master-regex matches at or after ``pos``, leftmost first."""
+def _candidates(text: str, low: str, pos: int, naive: bool) -> Iterator[re.Match[str]]:
+    """Master-regex matches at or after ``pos``, leftmost first; ``low`` is ``text.lower()``."""
     if naive:  # the reference scan, used by the tests to check the fast one
         m = _MASTER.search(text, pos)
         while m is not None:
             yield m
             m = _MASTER.search(text, m.start() + 1)
         return
-    for start in _START.finditer(text, pos):
+    starts = _START_LOWER.finditer(low, pos) if _same_offsets(text, low) else _START.finditer(text, pos)
+    for start in starts:
         m = _MASTER.match(text, start.start())
         if m is not None:
             yield m
@@ -988,8 +1027,9 @@ def _scan(text: str, published: date | None, naive: bool = False, fiscal_start: 
     url_starts = [s for s, _ in urls]
     hits: list[_Hit] = []
     pos = 0
+    low = text.lower()  # once: the word-start scan restarts after each accepted match
     while True:
-        for m in _candidates(text, pos, naive):
+        for m in _candidates(text, low, pos, naive):
             if m.start() < pos:
                 continue
             hit = _interpret(m, text, published, urls, url_starts, fiscal_start)
@@ -1186,7 +1226,8 @@ def _year_from(text: str, hit: _Hit) -> _Hit:
 
 _FISCAL_DEFINITION = re.compile(
     rf"""
-    \b(?:{_FISCAL_W})\s+years?\s+                    # "financial year", "fiscal years"
+    (?:{_letter_first_trie(_FISCAL_LEX["words"])})\s+years?\s+  # "financial year", "fiscal years": letter first, so
+                                                     # the engine skips other text at C speed (once per document)
     (?:(?:that|which)\s+)?(?:(?:always|usually|now)\s+)?
     (?:(?P<ends>{_alt(_FISCAL_LEX["definition_ends"])})|(?P<starts>{_alt(_FISCAL_LEX["definition_starts"])}))
     \s+(?:(?:on|in|at)\s+)?(?:{_THE}\s+)?(?:(?:end|start|beginning)\s+{_OF}\s+)?

@@ -385,7 +385,8 @@ class Gazetteer:
                 ent_id = self.lookup(text[m.start() : m.end()])
                 if ent_id is not None:
                     hits.append((m.start(), m.end(), ent_id))
-        hits = _longest_first(hits)
+        if len(hits) > 1:  # most sentences name one listed entity or none
+            hits = _longest_first(hits)
         if hits:
             hits = self._within_longer_names(text, hits)
         refs: list[EntityRef] = []
@@ -403,10 +404,11 @@ class Gazetteer:
         lead = -1  # how far quotes, brackets and blanks open the text: measured on first need
         for m in _CAPITALISED.finditer(text):
             start, end = m.start(), m.end()
-            surface = text[start:end].rstrip(".-’'")
-            surface = _strip_possessive(surface)
+            surface = _strip_possessive(text[start:end].rstrip(".-’'"))
+            if " " not in surface and (len(surface) < 2 or surface in _FUNCTION_WORDS or surface in _ACRONYMS):
+                continue  # "The", "AI", "A": one word the tests below would drop anyway, dropped first (most runs)
             end = start + len(surface)
-            if not surface or _overlaps_sorted(taken, taken_starts, start, end) or _is_modifier(text, end):
+            if _overlaps_sorted(taken, taken_starts, start, end) or _is_modifier(text, end):
                 continue
             if surface.lower().endswith(_MODIFIER_SUFFIXES):
                 continue  # "Lisbon-based airline": the hyphen kept the suffix inside the run
@@ -443,7 +445,8 @@ class Gazetteer:
             if number_end is not None and not _overlaps_sorted(taken, taken_starts, start, number_end):
                 surface = original[start:number_end]  # "Skyreach 2", "FTSE 100": the number is part of the name
             refs.append(self.resolve(surface, Span.trusted(start=offset + start, end=offset + start + len(surface))))
-        refs.sort(key=lambda r: r.span.start if r.span else 0)
+        if len(refs) > 1:
+            refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
 
 
@@ -496,12 +499,15 @@ def _is_common_word(word: str, common_words: frozenset[str]) -> bool:
     False
     """
     low = word.lower()
-    forms = {low, low.split("-")[0]}
+    forms = [low, low.split("-")[0]]
     if low.endswith("ies"):
-        forms.add(low[:-3] + "y")
+        forms.append(low[:-3] + "y")
     elif low.endswith("s") and not low.endswith("ss"):
-        forms.add(low[:-1])
-    return any(f in common_words or f in _COMMON_OPENERS for f in forms)
+        forms.append(low[:-1])
+    for form in forms:  # a plain loop: no set and no generator per capitalised first word
+        if form in common_words or form in _COMMON_OPENERS:
+            return True
+    return False
 
 
 def _is_demonym(word: str, text: str, end: int) -> bool:
