@@ -320,7 +320,14 @@ class Lexicon:
         (True, False)
         """
         table = self._cue_word_sets[kind]
-        return any(ws <= words for first in words & table.keys() for ws in table[first])
+        firsts = words & self._cue_firsts[kind]
+        if not firsts:  # most sentences: no cue's first word at all
+            return False
+        return any(ws <= words for first in firsts for ws in table[first])
+
+    @cached_property
+    def _cue_firsts(self) -> dict[str, frozenset[str]]:
+        return {kind: frozenset(table) for kind, table in self._cue_word_sets.items()}
 
     @cached_property
     def attribution_cues(self) -> tuple[str, ...]:

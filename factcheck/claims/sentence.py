@@ -73,43 +73,23 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         attribution, attribution_spans = _attribution(text, base, entities, state)
     else:
         attribution, attribution_spans = None, []
-    common = dict(
-        doc_id=doc.id, path=doc.path, source=doc.source, published=doc.published,
-        sentence=text, sentence_span=sent.span, sentence_index=sent.index, heading=sent.heading,
-        attribution=attribution,
-    )
+    roles, events = LEXICON.may_hold("roles", words), LEXICON.may_hold("events", words)
+    rounds_cue, members = mentions_round(words), LEXICON.may_hold("membership", words)
     out: list[Claim] = []
-    previous: QuantityClaim | None = None
-    entity_ends = [e.span.end for e in entities]
-    time_ends = [t.span.end for t in resolved_times]
-    for mention in numbers:
-        claim = _quantity_claim(doc, sent, mention, entities, attribution_spans, resolved_times, back_ref, state,
-                                previous, common, gaz, entity_ends, time_ends)
-        out.append(claim)
-        previous = claim
-    sentence_time = _sentence_time(doc, resolved_times, back_ref, state, anchor=None)
-    if LEXICON.may_hold("roles", words):
-        out.extend(_role_claims(text, base, entities, sentence_time, state, common))
-    if LEXICON.may_hold("events", words):
-        out.extend(_event_claims(text, base, entities, resolved_times, back_ref, state, common))
-    if mentions_round(words):  # "a Series B led by A and B": who led which round
-        figures = [c for c in out if isinstance(c, QuantityClaim)]
-        rounds = round_claims(text, base, entities, figures, state.round_company or state.topic_org, common,
-                              sentence_time)
-        if rounds:
-            state.round_company = rounds[-1].company
-        out.extend(rounds)
-    _remember(entities, attribution, state)
-    if LEXICON.may_hold("membership", words):
-        out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
+    if numbers or roles or events or rounds_cue or members:  # most sentences make no claim: skip the set-up
+        out = _claims_of(doc, sent, gaz, state, numbers, times=resolved_times, entities=entities, back_ref=back_ref,
+                         attribution=attribution, attribution_spans=attribution_spans, roles=roles, events=events,
+                         rounds=rounds_cue, members=members)
+    else:
+        _remember(entities, attribution, state)
     # Carry the topic and the time forward.
     for c in out:
-        if isinstance(c, QuantityClaim) and c.measure:
-            state.last_by_measure[c.measure] = c
-    for c in out:
-        if isinstance(c, QuantityClaim) and c.counted:
-            state.last_counted[c.quantity.unit] = c
-    first_quantity = next((c for c in out if isinstance(c, QuantityClaim) and c.subject), None)
+        if isinstance(c, QuantityClaim):
+            if c.measure:
+                state.last_by_measure[c.measure] = c
+            if c.counted:
+                state.last_counted[c.quantity.unit] = c
+    first_quantity = next((c for c in out if isinstance(c, QuantityClaim) and c.subject), None) if out else None
     if first_quantity is not None:
         state.topic = first_quantity.subject
     else:
@@ -132,6 +112,45 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         state.topic_org = _org_of(state.topic, gaz) or state.topic_org
     about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None]
     state.continued = about[-1] if about and not sent.heading else None
+    return out
+
+
+def _claims_of(doc: Document, sent: Sentence, gaz: Gazetteer, state: _State, numbers: list[NumberMention], *,
+               times: list[TimeMention], entities: list[EntityRef], back_ref: bool, attribution: str | None,
+               attribution_spans: list[Span], roles: bool, events: bool, rounds: bool, members: bool) -> list[Claim]:
+    """The claims of a sentence that has figures or a cue of a named claim: figures first, then roles, events,
+    funding rounds and memberships (the sentence's names are remembered before memberships, which may
+    point back to "these" members)."""
+    text, base = sent.text, sent.span.start
+    common = dict(
+        doc_id=doc.id, path=doc.path, source=doc.source, published=doc.published,
+        sentence=text, sentence_span=sent.span, sentence_index=sent.index, heading=sent.heading,
+        attribution=attribution,
+    )
+    out: list[Claim] = []
+    previous: QuantityClaim | None = None
+    entity_ends = [e.span.end for e in entities]
+    time_ends = [t.span.end for t in times]
+    for mention in numbers:
+        claim = _quantity_claim(doc, sent, mention, entities, attribution_spans, times, back_ref, state,
+                                previous, common, gaz, entity_ends, time_ends)
+        out.append(claim)
+        previous = claim
+    sentence_time = _sentence_time(doc, times, back_ref, state, anchor=None)
+    if roles:
+        out.extend(_role_claims(text, base, entities, sentence_time, state, common))
+    if events:
+        out.extend(_event_claims(text, base, entities, times, back_ref, state, common))
+    if rounds:  # "a Series B led by A and B": who led which round
+        figures = [c for c in out if isinstance(c, QuantityClaim)]
+        found = round_claims(text, base, entities, figures, state.round_company or state.topic_org, common,
+                             sentence_time)
+        if found:
+            state.round_company = found[-1].company
+        out.extend(found)
+    _remember(entities, attribution, state)
+    if members:
+        out.extend(_membership_claims(text, base, entities, sentence_time, state, common))
     return out
 
 
