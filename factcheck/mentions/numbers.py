@@ -52,7 +52,6 @@ __all__ = ["find_numbers", "parse_quantity", "yen_or_yuan"]
 
 _MAX_INT_DIGITS = 20  # longer digit strings are identifiers, not figures
 _WINDOW = 80  # characters of left context looked at before a figure
-_FWD_CACHE = 4  # tokens read ahead at once
 _SIGNED_UNITS = frozenset({"percent", "percentage_points"})
 _MONEY_SUBUNIT = "subunit"
 
@@ -150,6 +149,9 @@ class _Lexicon:
     prefix_last: frozenset[str]  # characters a currency prefix can end with
     unlinked_units: frozenset[str]  # units never followed by a bracketed conversion
     prefix_fwd: re.Pattern[str]
+    unit_starts: frozenset[str]  # every token a unit after a figure starts with (as written or lower)
+    hedge_after_starts: frozenset[str]  # the first words of hedges after a figure
+    number_parts: frozenset[str]  # every token :meth:`_Reader.words` may read as part of a figure
 
 
 @lru_cache(maxsize=None)
@@ -244,7 +246,25 @@ def _lex() -> _Lexicon:
         prefix_last=frozenset(k[-1] for k in [*cur["prefixes"], *cur["codes"]]),
         unlinked_units=_SIGNED_UNITS | {"times", *units["durations"].values()},
         prefix_fwd=re.compile(rf"(?P<p>{prefix})(?=[-−]?\.?\d)"),
+        unit_starts=_unit_starts(d),
+        hedge_after_starts=frozenset(k[0] for k in phrases(hed["after"])),
+        number_parts=frozenset(
+            {*w["units"], *w["tens"], *w["scales"], *vague, *plurals, *w["denominators"],
+             *w["multipliers"], *w["multiplier_verbs"], *units["durations"]}
+            | {"of", "and", "a", "an", "one", "-", "–", "dozens", "percentage", "percent", "point",
+               "points"}
+        ),
     )
+
+
+def _unit_starts(d: dict[str, Any]) -> frozenset[str]:
+    """Every first token of a unit :meth:`_Reader.unit` reads after a figure (a cheap test first)."""
+    cur, units = d["currency"], d["units"]
+    phrase_tables = [units["percent"], units["basis_points"], cur["words"], units["physical_words"]]
+    firsts = {_tokens(k.lower())[0] for table in phrase_tables for k in table}
+    as_written = [cur["codes"], cur["postfix_symbols"], cur["subunits"], units["durations"],
+                  units["physical_symbols"], units["times"]]
+    return frozenset(firsts | {k for table in as_written for k in table} | {"%", "％", "×", "-", "–"})
 
 
 @lru_cache(maxsize=1024)  # pure, and the same few prefixes recur in every text
@@ -385,10 +405,13 @@ def _is_word(tok: _Tok | None) -> bool:
     return tok is not None and tok.text[0].isalpha()
 
 
+_ONE, _ZERO = Decimal(1), Decimal(0)  # made once: every figure's interval uses them
+
+
 def _clean(d: Decimal) -> Decimal:
     """An integral decimal without exponent or trailing zeros ("5.57E+6" -> 5570000)."""
     if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
+        return d.quantize(_ONE)
     return d.normalize()
 
 
@@ -517,25 +540,41 @@ class _Reader:
         self.text = text
         self.lex = _lex()
         self.context = context  # apply the not-a-quantity context rules
-        self._fcache: dict[int, tuple[int, list[_Tok]]] = {}  # tokens after a position
+        # tokens read after a position (while one anchor is read), and how many were asked for
+        self._fcache: dict[int, tuple[list[_Tok], list[int]]] = {}
 
     def fwd(self, pos: int, k: int) -> list[_Tok]:
-        """:func:`_fwd` on this text, cached while one anchor is read."""
+        """:func:`_fwd` on this text, cached while one anchor is read.
+
+        Only the tokens asked for are read: most steps look at one token and stop there. A later
+        step asking for more continues the read from the last token (the same tokens result).
+        """
         hit = self._fcache.get(pos)
-        if hit is None or k > hit[0]:
-            n = max(k, _FWD_CACHE)
-            hit = (n, _fwd(self.text, pos, n))
-            self._fcache[pos] = hit
-        return hit[1][:k]
+        if hit is None:
+            toks = _fwd(self.text, pos, k)
+            self._fcache[pos] = (toks, [k])
+            return toks[:]
+        toks, asked = hit
+        if k > asked[0]:
+            if len(toks) == asked[0]:  # the read stopped at the count asked, not at the text's end
+                toks += _fwd(self.text, toks[-1].end if toks else pos, k - len(toks))
+            asked[0] = k
+        return toks[:k]
 
     # -- number words ----------------------------------------------------------------
 
     def words(self, i: int) -> tuple[_Fig, int] | None:
         """Number words starting at ``i``: "twenty-one", "a few hundred", "two thirds"."""
         lx = self.lex
-        toks = self.fwd(i, 12)
+        toks = self.fwd(i, 4)
         if not toks:
             return None
+        # A run of number words may be long ("twenty-one thousand three hundred and four"), but
+        # most stop at once ("several days", "three companies"). Every step below stops at the first
+        # word no number is made of, and looks at most two tokens past the words it has read:
+        # so when one of the first three tokens is such a word, these four tokens decide.
+        if all(t.text.lower() in lx.number_parts for t in toks[:3]):
+            toks = self.fwd(i, 12)
         first = toks[0].text.lower()
         if first in lx.multipliers:
             fig = _Fig(toks[0].start, toks[0].end, lx.multipliers[first], None, unit="times",
@@ -719,21 +758,26 @@ class _Reader:
         if got is None:
             return None
         value, precision, end, plain, decimal = got
-        fig = _Fig(start, end, value, precision, plain=plain, decimal=decimal, prefixed=prefixed)
         # glued suffix: "5.57M", "85K", "1.2bn", "$5m"
         m = _LETTERS.match(text, end)
         if m:
             suffix = m.group()
             scale = lx.glued.get(suffix) or (lx.money_only.get(suffix) if prefixed else None)
-            if scale is None:
-                return fig  # the caller decides what other glued letters mean
-            name_like = (not prefixed and plain and len(suffix) == 1 and suffix.isupper()
-                         and end - start == 1)
-            return fig._replace(end=m.end(), value=value * scale, precision=precision * scale,
-                                plain=False, scaled=True, name_like=name_like)
+            if scale is not None:
+                name_like = (not prefixed and plain and len(suffix) == 1 and suffix.isupper()
+                             and end - start == 1)
+                return _Fig(start, m.end(), value * scale, precision * scale, decimal=decimal,
+                            scaled=True, prefixed=prefixed, name_like=name_like)
+        fig = _Fig(start, end, value, precision, plain=plain, decimal=decimal, prefixed=prefixed)
+        if m:
+            return fig  # the caller decides what other glued letters mean
         # spaced scale words: "2 million", "322 hundred", "3 lakh crore", "1.2 bn"
         if not text[end : end + 1].isspace():
             return fig  # a scale word must be spaced: no need to read tokens
+        nxt = self.fwd(end, 1)
+        if not nxt or (nxt[0].text.lower() not in lx.scales and nxt[0].text.lower() != "dozens"
+                       and nxt[0].text not in lx.spaced):
+            return fig  # most figures: the next word is no scale
         toks = self.fwd(end, 3)
         scale, n = Decimal(1), 0
         while n < len(toks) and toks[n].spaced:
@@ -773,9 +817,11 @@ class _Reader:
             return fig._replace(end=end + 1, unit="percent")
         if nxt in ("x", "×") and not text[end + 1 : end + 2].isalnum() and fig.digits:
             return fig._replace(end=end + 1, unit="times")
+        toks = self.fwd(end, 1)
+        if not toks or (toks[0].text not in lx.unit_starts and
+                        toks[0].text.lower() not in lx.unit_starts):
+            return fig  # most figures: the next word starts no unit
         toks = self.fwd(end, 4)
-        if not toks:
-            return fig
         t0 = toks[0]
         if t0.text in ("%", "％", "×"):
             return fig._replace(end=t0.end, unit="times" if t0.text == "×" else "percent")
@@ -832,8 +878,9 @@ class _Reader:
         """A currency symbol after the figure ("100元", "-15€", "100 ₭")."""
         if fig.unit is not None or fig.prefixed:
             return fig
-        toks = self.fwd(fig.end, 2)
+        toks = self.fwd(fig.end, 1)
         if toks and toks[0].text in self.lex.postfix_symbols:
+            toks = self.fwd(fig.end, 2)
             if len(toks) > 1 and (toks[1].text[0].isdigit() or toks[1].text == "."):
                 return fig  # "10 $5": the symbol belongs to the next figure
             return fig._replace(end=toks[0].end, unit=self.lex.postfix_symbols[toks[0].text])
@@ -888,11 +935,11 @@ _BOUND_OF = {b.value: b for b in Bound}
 
 def _quantity(f: _Found) -> Quantity:
     """The interval the words allow (see the module docstring)."""
-    fig, lx = f.fig, _lex()
+    fig = f.fig
     value = _clean(fig.value)
     prec = None if fig.precision is None else _clean(fig.precision)
     unsigned = fig.unit not in _SIGNED_UNITS and value >= 0
-    floor = Decimal(0) if unsigned else None
+    floor = _ZERO if unsigned else None
     bound = f.bound
     low: Decimal | None
     high: Decimal | None
@@ -902,12 +949,12 @@ def _quantity(f: _Found) -> Quantity:
         if fig.low is not None and bound in ("exact", "approx", "approx_below"):
             low, high = _clean(fig.low), _clean(fig.high or fig.value)
         else:
-            tol = max(abs(value) * lx.tolerance, (prec or 0) / 2)
+            tol = max(abs(value) * _lex().tolerance, (prec or 0) / 2)
             low, high = _clean(value - tol), _clean(value + tol)
             if bound == "approx_below":
                 high = value
             if unsigned and low < 0:
-                low = Decimal(0)
+                low = _ZERO
         if bound in ("more_than", "at_least"):
             low, high = value, None
         elif bound in ("less_than", "at_most"):
@@ -929,9 +976,10 @@ def _quantity(f: _Found) -> Quantity:
 class _Scanner(_Reader):
     """Finds all figures in a text, left to right, without overlaps."""
 
-    def scan(self) -> list[_Found]:
+    def scan(self, first: re.Match[str] | None = None) -> list[_Found]:
+        """The figures, left to right; ``first`` is the first anchor if the caller found it."""
         text, lx = self.text, self.lex
-        m = lx.anchor.search(text)
+        m = first or lx.anchor.search(text)
         if not m:
             return []  # most sentences: no digit and no number word
         excluded = _excluded(text) if self.context else []
@@ -1121,6 +1169,8 @@ class _Scanner(_Reader):
 
     def _slash_fraction(self, fig: _Fig) -> _Fig | None:
         """"3/4 of users", "1/2": a share. Other slashes are dates, scores or paths."""
+        if self.text[fig.end : fig.end + 1] != "/":
+            return None  # most figures: no slash, no regex to run
         m = _SLASH.match(self.text, fig.end)
         if not m or fig.decimal or fig.scaled or fig.prefixed:
             return None
@@ -1144,11 +1194,13 @@ class _Scanner(_Reader):
         lx = self.lex
         if not before or before[0].text.lower() not in lx.hedge_finals:
             return None
-        before = _bwd(self.text, before[0].end, self._floor, 9)
+        # Hedges run to six words, intensifiers two more: eight tokens hold any of them.
+        before = _bwd(self.text, before[0].end, self._floor, 8)
+        low = _lower(before)
         for size in (6, 5, 4, 3, 2, 1):
             if len(before) < size:
                 continue
-            key = _lower(reversed(before[:size]))
+            key = low[size - 1 :: -1]  # the nearest ``size`` tokens, in reading order
             if key not in lx.hedges:
                 continue
             if size == 1 and key[0] in lx.determiner_sensitive and len(before) > 1 and \
@@ -1162,7 +1214,7 @@ class _Scanner(_Reader):
             if key in lx.hedge_verbs:  # the verb bounds the figure but is not part of it
                 return bound, start, before[0].end, used, False
             for isize in (2, 1):  # "well above", "just over", "a little over"
-                ikey = _lower(reversed(before[used : used + isize]))
+                ikey = tuple(reversed(low[used : used + isize]))
                 if len(ikey) == isize and ikey in lx.intensifiers:
                     used += isize
                     start = before[used - 1].start
@@ -1175,6 +1227,9 @@ class _Scanner(_Reader):
         text, lx = self.text, self.lex
         if text[fig.end : fig.end + 1] == "+" and not text[fig.end + 1 : fig.end + 2].isalnum():
             return "at_least", fig.end, fig.end + 1
+        toks = self.fwd(fig.end, 1)
+        if not toks or (toks[0].text.lower() not in lx.hedge_after_starts and toks[0].text != "-"):
+            return None  # most figures: the next word starts no hedge
         toks = self.fwd(fig.end, 4)
         low = _lower(toks)
         for size in (3, 2, 1):
@@ -1273,6 +1328,9 @@ class _Scanner(_Reader):
         fig = f.fig
         if f.high is not None or fig.unit is not None or fig.scaled or fig.decimal or \
                 fig.value <= 0 or fig.value != fig.value.to_integral_value():
+            return None
+        nxt = self.fwd(fig.end, 1)
+        if not nxt or nxt[0].text.lower() not in ("in", "out"):
             return None
         toks = self.fwd(fig.end, 3)
         low = _lower(toks)
@@ -1475,7 +1533,10 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     >>> m.text, m.quantity.unit, m.linked.text, m.linked.quantity.unit
     ('5 billion yuan', 'CNY', 'US$687.6 million', 'USD')
     """
-    return [_mention(text, f, offset) for f in _Scanner(text).scan()]
+    first = _lex().anchor.search(text)
+    if first is None:
+        return []  # most sentences: no digit and no number word, and no scanner is needed
+    return [_mention(text, f, offset) for f in _Scanner(text).scan(first)]
 
 
 def parse_quantity(text: str) -> Quantity | None:
