@@ -1,11 +1,15 @@
 """Claim assembly: subject, measure, counted, scope, time, attribution, named claims."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.claims import extract_claims
+from factcheck.claims.measure import _noun_of
 from factcheck.documents import load_document
 from factcheck.models import EventClaim, MembershipClaim, QuantityClaim, RoleClaim
 
@@ -1084,3 +1088,15 @@ def test_examples_after_such_as_or_including_are_members_of_the_group_before_the
     assert members("Rivals including Telvia and Nordnet are expected to bid.") == [("rivals", ["Telvia", "Nordnet"])]
     assert members("Large carmakers, such as Toyota, Ford and BMW, cut output.") == [
         ("large carmakers", ["Toyota", "Ford", "BMW"])]
+
+
+# -- the reversed "<noun> of" matcher is the forward regex it replaced ------------------------------------------
+_NOUN_OF_FORWARD = re.compile(r"(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+of\s+$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Bc", "1", "-", "_", " ", "\n", "of", "é", "x", " of "]), max_size=16))
+def test_noun_of_matches_the_forward_regex(parts):
+    window = "".join(parts)
+    m = _NOUN_OF_FORWARD.search(window)
+    assert _noun_of(window) == (m.group("phrase") if m else None)

@@ -166,9 +166,8 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             change = found
     if change is not None and _BY_BEFORE.search(window):
         cue = change  # "lowering Bank Rate by a quarter of a point": a figure after "by" is the change
-    named = None if cue is not None and not window[cue.end():].strip() else _NOUN_OF.search(window)
-    if named:  # "duties of up to 35.3%", "a market value of $770bn": the noun the figure is "of"
-        phrase = named.group("phrase")
+    phrase = None if cue is not None and not window[cue.end():].strip() else _noun_of(window)
+    if phrase:  # "duties of up to 35.3%", "a market value of $770bn": the noun the figure is "of"
         key = LEXICON.measure_of(phrase)
         head = phrase.split()[-1].lower()
         if key or (head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP
@@ -283,7 +282,21 @@ def _singular(word: str) -> str:
 
 
 # "<noun phrase> of <figure>": up to three words before "of" right before the figure.
-_NOUN_OF = re.compile(r"(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+of\s+$")
+# Up to three words and "of" ending the text before a figure ("a market value of "), matched on the reversed
+# text from its end: searching forwards for a match that must end at the end tried every word start of the
+# window (about 30 µs a figure); reversed, one anchored match decides.
+_NOUN_OF_REVERSED = re.compile(r"\s+fo\s+(?P<phrase>[\w-]*[A-Za-z](?:\s+[\w-]*[A-Za-z]){0,2})")
+
+
+def _noun_of(window: str) -> str | None:
+    r"""The (up to three-word) phrase before the "of" that ends ``window``, or None: what
+    ``re.search(r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+of\s+$", window)`` finds, in one anchored match.
+
+    >>> _noun_of("it put the market value of "), _noun_of("revenue rose ")
+    ('the market value', None)
+    """
+    m = _NOUN_OF_REVERSED.match(window[::-1])
+    return None if m is None else m.group("phrase")[::-1]
 _NOUN_OF_EXCLUDED = frozenset(LEXICON.measures["noun_of_exclusions"]["words"])
 # Every listed measure noun, longest first: the last one in a clause names a bare percentage.
 _MEASURE_NOUN = phrase_regex(list(LEXICON.measure_nouns))
