@@ -617,3 +617,15 @@ def test_word_start_scan_matches_a_naive_scan_in_any_case(text: str) -> None:
         fast = dates._merge_ranges(text, dates._scan(text, p))
         assert [(h.start, h.end) for h in naive] == [(h.start, h.end) for h in fast]
         assert fast
+
+
+def test_a_year_ending_on_a_day_of_a_month_and_a_year_ending_in_a_month():
+    def span(text, published=date(2026, 11, 25)):
+        [m] = find_times(text, published)
+        return m.time.start, m.time.end
+
+    assert span("the financial year ending 31 March 2027") == (date(2026, 4, 1), date(2027, 3, 31))
+    # "ending" with no year is the period under way; "to" and "ended" the last one reported
+    assert span("the fiscal year ending in March") == (date(2026, 4, 1), date(2027, 3, 31))
+    assert span("the year to March") == (date(2025, 4, 1), date(2026, 3, 31))
+    assert span("the quarter ended September") == (date(2026, 7, 1), date(2026, 9, 30))

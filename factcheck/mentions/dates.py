@@ -198,8 +198,9 @@ _MASTER = re.compile(
         (?:{_THE}\s+)?
         (?:(?P<to_n>{_NUM})\s+{_alt(["months"])} | (?:{_alt(_PERIOD_WORDS["financial"])}\s+)?(?P<to_yr>{_YEAR_W})
           | (?P<to_q>{_alt(["quarter"])}) | (?P<to_h>{_alt(["half", "half-year", "half year"])}))
-        \s+{_alt(_PERIOD_WORDS["ending"])}\s+(?:{_THE}\s+{_alt(["end"])}\s+{_OF}\s+)?
-        (?P<to_mon>{_MON})(?![A-Za-z])\.?(?:\s+{_DAY}{_ORD})?(?:,?\s+(?P<to_y>{_YEAR}))?
+        \s+(?P<to_end>{_alt(_PERIOD_WORDS["ending"])})\s+(?:{_IN}\s+)?(?:{_THE}\s+{_alt(["end"])}\s+{_OF}\s+)?
+        (?:{_DAY}{_ORD}\s+)?(?P<to_mon>{_MON})(?![A-Za-z])\.?(?:\s+{_DAY}{_ORD})?(?:,?\s+(?P<to_y>{_YEAR}))?
+        # ("the financial year ending 31 March 2027", "the fiscal year ending in March")
       | # the last three months of 2023, the first six months of this year
         (?:{_THE}\s+)?(?P<of_pos>{_alt(["first", "last", "final"])})\s+(?P<of_n>{_NUM})\s+{_alt(["months"])}\s+{_OF}\s+
         (?:{_THE}\s+(?P<of_the>{_YEAR_W}) | (?P<of_rel>{_YREL})\s+{_YEAR_W} | (?P<of_y>{_YEAR}))
@@ -673,7 +674,8 @@ def _span_gran(start_month: int, n: int) -> Granularity:
 
 def _months_to(g: dict[str, str], p: date | None) -> _Period:
     """"the year to June 2023", "the three months ended September": ``n`` whole months ending with the
-    named month (its most recent occurrence not after ``p`` when no year is given)."""
+    named month (when no year is given: its most recent occurrence not after ``p``, or for "ending", the
+    period under way at ``p``)."""
     end_month = MONTHS[g["to_mon"].lower().rstrip(".")]
     if g.get("to_n"):
         n = _count(g["to_n"])
@@ -681,7 +683,14 @@ def _months_to(g: dict[str, str], p: date | None) -> _Period:
         n = 12 if g.get("to_yr") else 3 if g.get("to_q") else 6
     if not 1 <= n <= 24:
         raise _Reject
-    y = int(g["to_y"]) if g.get("to_y") else _month_year(end_month, None, p)
+    if g.get("to_y"):
+        y = int(g["to_y"])
+    elif (g.get("to_end") or "").lower() == "ending":
+        # "the fiscal year ending in March": the period under way, which ends at the next such month
+        anchor = _anchor(p)
+        y = anchor.year if end_month >= anchor.month else anchor.year + 1
+    else:  # "the year to March", "the quarter ended June": the last one reported
+        y = _month_year(end_month, None, p)
     last = date(y, end_month, _last_day(y, end_month))
     first = _add_months(date(y, end_month, 1), 1 - n)
     return _Period(first, last, _span_gran(first.month, n), not g.get("to_y"))
