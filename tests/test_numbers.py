@@ -606,3 +606,15 @@ def test_band_names_stay_linear_on_hostile_input():
     once = find_numbers(unit * 2000 + "bands")
     twice = find_numbers(unit * 4000 + "bands")
     assert once and len(twice) == 2 * len(once)
+
+
+def test_temperatures_and_margins_of_error():
+    def read(text):
+        return [(n.text, n.quantity.value, n.quantity.unit) for n in find_numbers(text)]
+
+    assert read("Temperatures hit 42°C, and 104 °F in Phoenix.") == [
+        ("42°C", Decimal("42"), "°C"), ("104 °F", Decimal("104"), "°F")]
+    assert read("It fell to minus 5 degrees Celsius.") == [("minus 5 degrees Celsius", Decimal("-5"), "°C")]
+    # "plus or minus 3 points" is a margin of 3, not a figure of minus 3
+    assert read("a margin of error of plus or minus 3 percentage points") == [
+        ("3 percentage points", Decimal("3"), "percentage_points")]

@@ -118,6 +118,8 @@ class _Lexicon:
     fraction_followers: frozenset[str]
     physical_symbols: dict[str, str]
     physical_words: dict[tuple[str, ...], str]
+    degree_signs: frozenset[str]
+    degree_scales: dict[str, str]  # the letter after a degree sign -> the unit ("C" -> "°C")
     times_words: frozenset[str]
     hedges: dict[tuple[str, ...], str]
     hedge_finals: frozenset[str]
@@ -214,6 +216,8 @@ def _lex() -> _Lexicon:
         durations=dict(units["durations"]),
         physical_symbols=dict(units["physical_symbols"]),
         physical_words=phrases(units["physical_words"]),
+        degree_signs=frozenset(units["degrees"]["signs"]),
+        degree_scales=dict(units["degrees"]["scales"]),
         times_words=frozenset(units["times"]),
         hedges=phrases(hed["before"]) | phrases(hed["symbols"]) | phrases(hed["verbs"]),
         hedge_verbs=frozenset(phrases(hed["verbs"])),
@@ -264,7 +268,8 @@ def _unit_starts(d: dict[str, Any]) -> frozenset[str]:
     firsts = {_tokens(k.lower())[0] for table in phrase_tables for k in table}
     as_written = [cur["codes"], cur["postfix_symbols"], cur["subunits"], units["durations"],
                   units["physical_symbols"], units["times"]]
-    return frozenset(firsts | {k for table in as_written for k in table} | {"%", "％", "×", "-", "–"})
+    return frozenset(firsts | {k for table in as_written for k in table} | {"%", "％", "×", "-", "–"}
+                     | set(units["degrees"]["signs"]))
 
 
 @lru_cache(maxsize=1024)  # pure, and the same few prefixes recur in every text
@@ -825,6 +830,8 @@ class _Reader:
         t0 = toks[0]
         if t0.text in ("%", "％", "×"):
             return fig._replace(end=t0.end, unit="times" if t0.text == "×" else "percent")
+        if t0.text in lx.degree_signs and len(toks) > 1 and not toks[1].spaced and toks[1].text in lx.degree_scales:
+            return fig._replace(end=toks[1].end, unit=lx.degree_scales[toks[1].text])  # "42°C"
         hyphen = t0.text == "-" and not t0.spaced and len(toks) > 1 and not toks[1].spaced
         words = toks[1:] if hyphen else toks
         if not words or not _is_word(words[0]) or (not hyphen and not words[0].spaced and
@@ -1078,7 +1085,9 @@ class _Scanner(_Reader):
                 and text[fig.start : fig.end].split()[0].lower() != "half" and not fig.scaled:
             return None  # "third" without "a": an ordinal
         if fig.unit is None and fig.low is None and before and \
-                before[0].text.lower() in lx.negative and fig.value > 0:
+                before[0].text.lower() in lx.negative and fig.value > 0 and not (
+                    len(before) > 2 and before[1].text.lower() == "or" and before[2].text.lower() == "plus"):
+            # ("plus or minus 3 points" is a margin of 3, not minus 3)
             fig = fig._replace(start=before[0].start, value=-fig.value)
             before = before[1:]
         if not is_digit and text[fig.start : fig.end].lower() == "half" and before and \
