@@ -1100,3 +1100,16 @@ def test_noun_of_matches_the_forward_regex(parts):
     window = "".join(parts)
     m = _NOUN_OF_FORWARD.search(window)
     assert _noun_of(window) == (m.group("phrase") if m else None)
+
+
+def test_roles_by_verb_description_department_and_founding():
+    got = _roles(
+        "The Isthmus Canal Authority cut transits. Revenue could fall, said Elena Varga, who heads the authority. "
+        "Ortiz Polling had given her a lead, said Camila Reyes, head of research at Ortiz Polling. Orvano will not "
+        "pay, chief executive Lucia Ferro told reporters. Brightline, founded by Tomas Adler, has 40 stores. "
+        "Founded in 2011 by Rohan Mehta, who is still its chief executive, the company runs 212 warehouses.")
+    assert ("Elena Varga", "head", "Isthmus Canal Authority") in got
+    assert ("Camila Reyes", "head", "Ortiz Polling") in got
+    assert ("Lucia Ferro", "ceo", "Orvano") in got
+    assert ("Tomas Adler", "founder", "Brightline") in got
+    assert any(person == "Rohan Mehta" and role == "ceo" for person, role, _ in got)

@@ -20,11 +20,24 @@ _ROLE_GAP = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
 # Around the role words: "PERSON, (the) ROLE", "ROLE of ORG", "ORG's ROLE". Searched near the role words only
 # (not from the sentence start), so a run-on sentence of roles costs linear time.
 _ROLE_REACH = 200
-# "PERSON, ROLE", "PERSON, a spokesman", "PERSON, the agency's director-general", "PERSON, its new chief".
+# "PERSON, ROLE", "PERSON, a spokesman", "PERSON, the agency's director-general", "PERSON, its new chief",
+# "PERSON, who is still its chief executive".
 _PERSON_BEFORE_ROLE = re.compile(
-    r",\s*(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+[’']s\s+)?(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
+    r",\s*(?:who\s+(?:is|was|remains)\s+(?:still\s+|now\s+|also\s+)?)?(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+[’']s\s+)?(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
     re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?P<the>the\s+)?")  # "CEO of Acme", "a spokesman for the agency"
+# "founded by", "co-founded in 2004 by": the founder's name follows.
+_FOUNDED_BY = re.compile(r"\b(?P<co>co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+", re.IGNORECASE)
+# "head of research at Invamer", "director of policy for the agency": a department, then the organisation.
+_DEPARTMENT_AT = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:at|for)\s+(?P<the>the\s+)?")
+# A title that opens its clause: after a comma and space, or a sentence start ("..., chief executive X said").
+_TITLE_OPENS = re.compile(r"(?:^|[,;:]\s+)$")
+
+
+def _opens_with_title(text: str, pos: int) -> bool:
+    return _TITLE_OPENS.search(text, max(0, pos - 3), pos) is not None
+
+
 _ORG_BEFORE_ROLE = re.compile(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$")
 
 
@@ -51,9 +64,9 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
                     person = e
         if person is None:
             continue
-        post = _OF_AFTER.match(text, m.end())
-        if post:  # the name may be listed with its article ("the United Nations") or without
-            org = by_start.get(post.end()) or (by_start.get(post.start("the")) if post.group("the") else None)
+        for post in (_OF_AFTER.match(text, m.end()), _DEPARTMENT_AT.match(text, m.end())):
+            if post and org is None:  # the name may be listed with its article ("the United Nations") or without
+                org = by_start.get(post.end()) or (by_start.get(post.start("the")) if post.group("the") else None)
         if org is None:
             # "ORG's ROLE" or "ORG ROLE" just before the role words (allowing "co-founder and").
             lead = _ORG_BEFORE_ROLE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
@@ -71,20 +84,45 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
                     # "the agency's director-general": the last name ending in "Agency", else the one in play
                     head = pointer.group("head")
                     org = (head and _named_for(head, state)) or _org_in_play(base, pointer.start(), entities, state)
-        if org is None and not any(e.span and e.span.start - base < m.start() and not _is_person(e) for e in entities):
+        named_before = [e for e in entities if e.span and e.span.start - base < m.start() and not _is_person(e)]
+        if org is None and not named_before:
             # "Chief executive C.C. Wei said ..." in a story about TSMC: a title without an organisation,
             # with no other name before it, is at the organisation in play.
             org = state.main_org or state.topic_org  # the story's company rather than the last one named
+        elif org is None and person.span.start - base > m.start() and _opens_with_title(text, m.start()):
+            # "Orvano will not pay, chief executive Lucía Ferrer told reporters": a bare title opening a clause
+            # is at the story's organisation when the sentence names it, else at the one organisation named.
+            orgs = [e for e in named_before if _org_like(e)]
+            main = state.main_org
+            org = main if main is not None and any(e.id == main.id for e in orgs) else orgs[0] if len(orgs) == 1 else None
         span = Span(start=base + min(m.start(), person.span.start - base),
                     end=base + max(m.end(), person.span.end - base))
         out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
                              person=person, role=role, org=org, time=time))
+    for m in _FOUNDED_BY.finditer(text):  # "Acme, founded by Jane Roe", "Founded in 2011 by Rohan Mehta, ..."
+        person = by_start.get(m.end())
+        if person is None or not _is_person(person):
+            continue
+        before = [e for e in entities if e.span and e.span.end - base <= m.start() and _org_like(e)]
+        org = before[-1] if before and _COMMA_GAP.fullmatch(text, before[-1].span.end - base, m.start()) \
+            else (state.main_org if m.start() == _LEADING.match(text).end() else None)
+        if org is None:
+            continue
+        role = "co_founder" if m.group("co") else "founder"
+        span = Span(start=base + m.start(), end=person.span.end)
+        out.append(RoleClaim(**common, span=span, text=text[m.start() : person.span.end - base],
+                             person=person, role=role, org=org, time=time))
     for m in LEXICON.role_verb_regex.finditer(text):  # "Jane Roe, who heads Acme"
         person, org = by_end.get(m.start()), by_start.get(m.end())
+        end = org.span.end if org is not None else None
+        if org is None and person is not None:  # "Elena Castillo, who heads the authority": the name it stands for
+            described = LEXICON.description_regex.match(text, m.start("verb") + len(m.group("verb")) + 1)
+            if described is not None and LEXICON.anaphora.get(described.group("head").lower()) == "org":
+                org, end = _named_for(described.group("head"), state), base + described.end()
         if person is None or org is None or not _is_person(person) or not (_org_like(org) or org.type == "body"):
             continue
         role = LEXICON.claims["role_verbs"][m.group("verb").lower()]
-        span = Span(start=person.span.start, end=org.span.end)
+        span = Span(start=person.span.start, end=end)
         out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
                              person=person, role=role, org=org, time=time))
     return out
