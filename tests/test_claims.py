@@ -1113,3 +1113,17 @@ def test_roles_by_verb_description_department_and_founding():
     assert ("Lucia Ferro", "ceo", "Orvano") in got
     assert ("Tomas Adler", "founder", "Brightline") in got
     assert any(person == "Rohan Mehta" and role == "ceo" for person, role, _ in got)
+
+
+def test_among_the_group_are_the_members():
+    def members(text):
+        doc = load_document(None, text=text, published="2026-01-01")
+        return [(c.group, [m.name for m in c.members]) for c in extract_claims(doc) if isinstance(c, MembershipClaim)]
+
+    assert members("Among the companies it fined were the energy supplier Helvia, the online bank Banco Lumen "
+                   "and the retailer Casa Norte.") == [("companies", ["Helvia", "Banco Lumen", "Casa Norte"])]
+    assert members("The firm is not alone: among the carmakers that have announced closures this year are Corvid "
+                   "Auto and Brennan Motor.") == [("carmakers", ["Corvid Auto", "Brennan Motor"])]
+    # The usual order still reads as before.
+    assert members("Baidu and Alibaba were among the first companies to win approval.") == [
+        ("first companies", ["Baidu", "Alibaba"])]

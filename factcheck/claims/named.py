@@ -255,6 +255,11 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
                 if any(c.start <= base + m.start() < c.end for c in negated_spans[ni : ni + 3]):
                     continue  # "not among" was read already
             cue = " ".join(m.group().lower().split())
+            if cue == "among" and not negated:
+                inverted = _among_first(text, base, entities, m, time, common)
+                if inverted is not None:  # "Among the carmakers closing plants are A and B"
+                    out.append(inverted)
+                    continue
             if cue in _EXAMPLE_CUES:
                 # "young start-ups such as A, B and C": the group precedes the cue, the members follow it.
                 # (after the cue any name counts, one word or a place: "rivals including Telvia and Nordnet")
@@ -344,6 +349,42 @@ def _leading_list(text: str, base: int, names: Sequence[EntityRef], pos: int) ->
         out.append(e)
         pos = e.span.end - base
     return out
+
+
+# "Among the container lines that have moved services are", "among the departments she carried were": the group,
+# then (after an optional clause of at most 120 characters) the verb before the members.
+_AMONG_GROUP = re.compile(
+    r"\s+(?:the\s+)?(?P<group>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}?)"
+    r"(?:\s+(?:that|which|who|whom|it|she|he|they|we)\b[^.;:]{0,120}?)?\s+(?:are|were|is|was|include|included)\s+")
+# Between two members of such a list: a comma or "and", then an optional description ("the online bank").
+_DESCRIBED_GAP = re.compile(r"\s*(?:,|,?\s*and|&)?\s*(?:the\s+(?:[a-z][\w-]*\s+){0,3})?")
+
+
+def _among_first(text, base, entities, m, time, common) -> MembershipClaim | None:
+    """"Among the companies it fined were the energy supplier Helvia, the online bank Banco Lumen and the retailer
+    Casa Norte": when "among" opens its clause, the group follows it and the members follow the verb."""
+    if text[_clause_start(text, m.start()) : m.start()].strip(" \"“‘'([:,;"):
+        return None  # "A and B are among the ...": the members come first (read by the caller)
+    g = _AMONG_GROUP.match(text, m.end())
+    if g is None:
+        return None
+    members: list[EntityRef] = []
+    pos = g.end()
+    for e in entities:
+        s = e.span.start - base if e.span else -1
+        if s < pos:
+            continue
+        gap = _DESCRIBED_GAP.match(text, pos, s)
+        if gap is None or gap.end() != s or (members and "," not in text[pos:s] and "and" not in text[pos:s]
+                                             and "&" not in text[pos:s]):
+            break
+        members.append(e)
+        pos = e.span.end - base
+    if len(members) < 2:
+        return None
+    span = Span(start=base + m.start(), end=members[-1].span.end)
+    return MembershipClaim(**common, span=span, text=text[m.start() : members[-1].span.end - base], members=members,
+                           group=_group_key(g.group("group")), negated=False, time=time)
 
 
 def _example_membership(text, base, names, m, time, common) -> MembershipClaim | None:
