@@ -1127,3 +1127,12 @@ def test_among_the_group_are_the_members():
     # The usual order still reads as before.
     assert members("Baidu and Alibaba were among the first companies to win approval.") == [
         ("first companies", ["Baidu", "Alibaba"])]
+
+
+def test_sources_that_say_a_figure_outright_or_publish_their_own_report():
+    got = {c.text: c.attribution for c in figures(
+        "The World Food Programme says 6.6 million people need food aid. Complaints to the AEPD rose 27% last "
+        "year, according to its annual report. Netflix added 12.8 million subscribers.", "2026-05-01")}
+    assert got["6.6 million"] == "World Food Programme"
+    assert got["27%"] == "AEPD"
+    assert got["12.8 million"] is None  # a verb with a figure for object states it; it names no source

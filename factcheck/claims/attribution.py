@@ -60,7 +60,7 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
             return ents[0].name, [e.span for e in ents]
         if phrase:
             spans = [Span(start=base + m.end(), end=base + m.end() + len(tail))]
-            who = _described_source(phrase, base, m.start(), entities, state)
+            who = _described_source(phrase, base, m.start(), entities, state, text)
             return (who.name if who else _ATTRIBUTION_TRIM.sub("", phrase)), spans
     for v in _saying_verbs(text):
         # Speaker before the verb: the nearest person, else the nearest entity, skipping "X, CEO of Y,".
@@ -113,7 +113,8 @@ def _saying_verbs(text: str) -> list[re.Match[str]]:
     # "Netflix added 12.8 million", "Ernie Bot reported over 100 million users": a verb of saying with a
     # figure for its object states the figure about its subject; it names no source.
     # "raised its forecast", "in the report": after a determiner the word is a noun, not a verb of saying.
-    verbs = [v for v in LEXICON.speech_regex.finditer(text) if not _FIGURE_NEXT.match(text, v.end())
+    verbs = [v for v in LEXICON.speech_regex.finditer(text)
+             if (v.group().lower() in _CLAUSE_VERBS or not _FIGURE_NEXT.match(text, v.end()))
              and not _NOUN_DETERMINER.search(text, max(0, v.start() - 8), v.start())]
     for v in LEXICON.estimate_regex.finditer(text):
         if _AT_FIGURE.search(text, v.end(), min(len(text), v.end() + 120)):
@@ -121,6 +122,7 @@ def _saying_verbs(text: str) -> list[re.Match[str]]:
     return sorted(verbs, key=lambda v: v.start())
 
 
+_CLAUSE_VERBS = frozenset(LEXICON.claims["attribution"]["clause_verbs"])
 _FIGURE_NEXT = re.compile(
     r"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|another\s+|"
     r"a\s+record\s+|a\s+further\s+)?(?:US|NT|HK|A|C|S)?[$€£¥]?\d"
@@ -132,6 +134,9 @@ _EMPLOYER = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 _AT_FIGURE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£¥]?\d")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")
 
+# "its annual report", "their latest survey": a document of the organisation "its" points to.
+_OWN_DOCUMENT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(
+    map(re.escape, LEXICON.claims["anaphora"]["documents"])) + r")s?", re.IGNORECASE)
 _POSSESSIVE_DESCRIPTION = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.IGNORECASE)
 
 
@@ -141,6 +146,9 @@ def _described_source(phrase: str, base: int, pos: int, entities: Sequence[Entit
     "the report" -> the last source named by name."""
     if LEXICON.document_regex.fullmatch(phrase.strip()):
         return state.last_source
+    own = _OWN_DOCUMENT.fullmatch(phrase.strip())
+    if own is not None:  # "according to its annual report": the organisation in play issued it
+        return _org_in_play(base, pos, entities, state, text)
     owner = _POSSESSIVE_DESCRIPTION.match(phrase.strip())
     if owner and LEXICON.anaphora.get(owner.group(1).lower()) == "org":  # "the agency's annual statistics"
         return _named_for(owner.group(1), state) or _org_in_play(base, pos, entities, state, text)
