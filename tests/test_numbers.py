@@ -618,3 +618,11 @@ def test_temperatures_and_margins_of_error():
     # "plus or minus 3 points" is a margin of 3, not a figure of minus 3
     assert read("a margin of error of plus or minus 3 percentage points") == [
         ("3 percentage points", Decimal("3"), "percentage_points")]
+
+
+def test_lengths_and_more_currencies_by_name():
+    got = {n.text: n.quantity.unit for n in find_numbers(
+        "a draft of 24.4 metres, ships of 50 feet, 120 millimetres of rain, a ransom of 250 bitcoin, "
+        "3,985 Colombian pesos and 500 million naira")}
+    assert got == {"24.4 metres": "m", "50 feet": "ft", "120 millimetres": "mm", "250 bitcoin": "BTC",
+                   "3,985 Colombian pesos": "COP", "500 million naira": "NGN"}
