@@ -1136,3 +1136,8 @@ def test_sources_that_say_a_figure_outright_or_publish_their_own_report():
     assert got["6.6 million"] == "World Food Programme"
     assert got["27%"] == "AEPD"
     assert got["12.8 million"] is None  # a verb with a figure for object states it; it names no source
+
+
+def test_an_adjective_of_origin_in_the_counted_noun_names_the_place():
+    got = {c.text: c.subject.name for c in figures("Regulators have approved 70 German carmakers and 12 Kenyan banks.")}
+    assert got == {"70": "Germany", "12": "Kenya"}
