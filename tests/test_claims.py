@@ -1141,3 +1141,11 @@ def test_sources_that_say_a_figure_outright_or_publish_their_own_report():
 def test_an_adjective_of_origin_in_the_counted_noun_names_the_place():
     got = {c.text: c.subject.name for c in figures("Regulators have approved 70 German carmakers and 12 Kenyan banks.")}
     assert got == {"70": "Germany", "12": "Kenya"}
+
+
+def test_an_event_of_a_quoted_title_set_off_by_a_comma():
+    doc = load_document(None, published="2026-10-01", text=(
+        'Sign-ups rose. "Night Harbor", released on 2 August, was watched by 61 million households.'))
+    events = [(c.event, [p.name for p in c.participants], c.time.start) for c in extract_claims(doc)
+              if isinstance(c, EventClaim)]
+    assert events == [("released", ["Night Harbor"], date(2026, 8, 2))]

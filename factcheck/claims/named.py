@@ -208,8 +208,9 @@ _VERB_GAP = re.compile(
     r"reportedly|each|both|now|then|finally|first)\s+)*"
 )
 
-# Between a name and its verb in a relative clause or participle: "Halcyon, which was founded".
-_RELATIVE_GAP = re.compile(r"\s*,\s*(?:(?:which|who|that)\s+)?" + _VERB_GAP.pattern)
+# Between a name and its verb in a relative clause or participle: "Halcyon, which was founded", and after a
+# quoted title: '"Night Harbor", released on 2 August'.
+_RELATIVE_GAP = re.compile(r"[”\"’']?\s*,\s*(?:(?:which|who|that)\s+)?" + _VERB_GAP.pattern)
 
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|to|for)\s+(?:the\s+)?$")
 
