@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.mentions import dates
-from factcheck.mentions.dates import find_times, is_back_reference, resolve_time
+from factcheck.mentions.dates import find_times, fiscal_year_start, is_back_reference, resolve_time
 from factcheck.models import Granularity, TimeMention
 
 D = date
@@ -629,3 +629,18 @@ def test_a_year_ending_on_a_day_of_a_month_and_a_year_ending_in_a_month():
     assert span("the fiscal year ending in March") == (date(2026, 4, 1), date(2027, 3, 31))
     assert span("the year to March") == (date(2025, 4, 1), date(2026, 3, 31))
     assert span("the quarter ended September") == (date(2026, 7, 1), date(2026, 9, 30))
+
+
+def test_relative_fiscal_years_and_years_that_ended():
+    def span(text, fiscal_start=None, published=date(2026, 8, 21)):
+        [m] = find_times(text, published, fiscal_start=fiscal_start)
+        return m.time.start, m.time.end
+
+    assert fiscal_year_start("forecast for the current fiscal year, which ends on 30 September") == 10
+    assert span("the current fiscal year", 10) == (date(2025, 10, 1), date(2026, 9, 30))
+    assert span("next fiscal year", 10) == (date(2026, 10, 1), date(2027, 9, 30))
+    assert span("last financial year", 4) == (date(2025, 4, 1), date(2026, 3, 31))
+    # without the document's start month: every month such a fiscal year could cover
+    assert span("this fiscal year") == (date(2025, 9, 1), date(2027, 7, 31))
+    assert span("the fiscal year that ended in September 2025") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert span("the quarter which ended on June 30") == (date(2026, 4, 1), date(2026, 6, 30))

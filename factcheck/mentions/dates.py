@@ -167,6 +167,8 @@ _MASTER = re.compile(
         (?:{_THE}\s+)?(?:{_FISCAL_W})\s+(?:{_YEAR_W}\s+)?(?P<fis_y>{_YEAR})(?P<fis_y2>{_SPLIT})?
       | FY\s?(?P<fis_fy>(?:1[89]|20)?\d\d)(?!\d)(?P<fis_fy2>{_SPLIT})?
       | (?:{_THE}\s+)?(?P<fis_ya>{_YEAR})(?P<fis_ya2>{_SPLIT})?\s+(?:(?P<fis_w>{_FISCAL_W})\s+{_YEAR_W}|(?P<sea_w>{_SEASON_W}))
+      | # this fiscal year, the current financial year, next fiscal year
+        (?:{_THE}\s+)?(?P<fisrel>{_alt(_REL)})\s+(?:{_FISCAL_W})\s+{_YEAR_W}
       | # last season, this season, next season
         (?P<sea_rel>{_alt(_REL)})\s+(?P<sea>{_SEASON_W})
       | # this summer, last winter, so far this summer, summer 2023
@@ -198,7 +200,7 @@ _MASTER = re.compile(
         (?:{_THE}\s+)?
         (?:(?P<to_n>{_NUM})\s+{_alt(["months"])} | (?:{_alt(_PERIOD_WORDS["financial"])}\s+)?(?P<to_yr>{_YEAR_W})
           | (?P<to_q>{_alt(["quarter"])}) | (?P<to_h>{_alt(["half", "half-year", "half year"])}))
-        \s+(?P<to_end>{_alt(_PERIOD_WORDS["ending"])})\s+(?:{_IN}\s+)?(?:{_THE}\s+{_alt(["end"])}\s+{_OF}\s+)?
+        \s+(?:(?:that|which)\s+)?(?P<to_end>{_alt(_PERIOD_WORDS["ending"])})\s+(?:(?:{_IN}|on)\s+)?(?:{_THE}\s+{_alt(["end"])}\s+{_OF}\s+)?
         (?:{_DAY}{_ORD}\s+)?(?P<to_mon>{_MON})(?![A-Za-z])\.?(?:\s+{_DAY}{_ORD})?(?:,?\s+(?P<to_y>{_YEAR}))?
         # ("the financial year ending 31 March 2027", "the fiscal year ending in March")
       | # the last three months of 2023, the first six months of this year
@@ -484,6 +486,8 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
     """Resolve the core of a match (without lead or part-of-period words)."""
     if kind == "fis":
         return _fiscal(g, hit.fiscal_start)
+    if kind == "fisrel":
+        return _fiscal_relative(_REL[_key(g["fisrel"])], p, hit.fiscal_start)
     if kind == "sea":
         return _season(g["sea_rel"], p)
     if kind == "ys":
@@ -608,6 +612,19 @@ def _fiscal(g: dict[str, str], start_month: int | None) -> _Period:
     if start_month is None:  # the 12 months ending in y, end month unknown
         return _Period(date(y - 1, int(_FISCAL_LEX["default_start_month"]), 1), date(y, 12, 31), Granularity.SPAN)
     return _fiscal_year(y, start_month)
+
+
+def _fiscal_relative(step: int, p: date | None, start_month: int | None) -> _Period:
+    """"this fiscal year" (step 0), "last fiscal year" (-1), "next fiscal year" (+1) at ``p``: with the
+    document's start month, that fiscal year; without it, every month some such fiscal year can cover (the
+    eleven months either side of ``p``, moved by ``step`` years), so it overlaps whatever the real one is."""
+    p = _anchor(p)
+    if start_month is not None:
+        y = p.year + (p.month >= start_month) + step  # the year the fiscal year under way ends in, moved
+        return replace(_fiscal_year(y if start_month > 1 else y - 1, start_month), relative=True)
+    first = _add_months(date(p.year + step, p.month, 1), -11)
+    last = _add_months(first, 22)
+    return _Period(first, _month(last.year, last.month).end, Granularity.SPAN, True)
 
 
 def _fiscal_year(y: int, start_month: int) -> _Period:
@@ -813,6 +830,7 @@ def _check(kind: str, g: dict[str, str], text: str, m: re.Match[str]) -> None:
 
 _KINDS = (
     ("fis_y", "fis"),
+    ("fisrel", "fisrel"),
     ("fis_fy", "fis"),
     ("fis_ya", "fis"),
     ("sea", "sea"),
@@ -1235,9 +1253,9 @@ def _year_from(text: str, hit: _Hit) -> _Hit:
 
 _FISCAL_DEFINITION = re.compile(
     rf"""
-    (?:{_letter_first_trie(_FISCAL_LEX["words"])})\s+years?\s+  # "financial year", "fiscal years": letter first, so
+    (?:{_letter_first_trie(_FISCAL_LEX["words"])})\s+years?  # "financial year", "fiscal years": letter first, so
                                                      # the engine skips other text at C speed (once per document)
-    (?:(?:that|which)\s+)?(?:(?:always|usually|now)\s+)?
+    (?:\s*,\s*|\s+)(?:(?:that|which)\s+)?(?:(?:always|usually|now)\s+)?  # "the current fiscal year, which ends"
     (?:(?P<ends>{_alt(_FISCAL_LEX["definition_ends"])})|(?P<starts>{_alt(_FISCAL_LEX["definition_starts"])}))
     \s+(?:(?:on|in|at)\s+)?(?:{_THE}\s+)?(?:(?:end|start|beginning)\s+{_OF}\s+)?
     (?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:{_OF}\s+)?)?  # "1st of July", "31 March"
