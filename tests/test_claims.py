@@ -1149,3 +1149,13 @@ def test_an_event_of_a_quoted_title_set_off_by_a_comma():
     events = [(c.event, [p.name for p in c.participants], c.time.start) for c in extract_claims(doc)
               if isinstance(c, EventClaim)]
     assert events == [("released", ["Night Harbor"], date(2026, 8, 2))]
+
+
+def test_a_description_founding_event_is_the_story_companys():
+    doc = load_document(None, published="2026-03-04", text=(
+        "Voltera Cells will build a battery plant, Voltera Cells said. Halvorsen Motors will buy its cells. "
+        "The company, which was founded in 2009, has won orders. The London-listed maker, which was founded "
+        "in 2009 as a spin-off, employs 4,000 people."))
+    events = {(c.event, tuple(p.name for p in c.participants)) for c in extract_claims(doc)
+              if isinstance(c, EventClaim)}
+    assert events == {("founded", ("Voltera Cells",))}

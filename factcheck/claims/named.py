@@ -168,7 +168,9 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                 if not parts and _opens_with_org(text, lo, m.start()):
                     # "The Hangzhou company, whose founder ..., was set up in 2023": the organisation in play,
                     # located at the words that describe it.
-                    org = _org_in_play(base, lo, entities, state)
+                    # (a company's history, "was founded", "listed", is the story's company's unless named)
+                    org = (state.main_org if key in _HISTORY_EVENTS else None) or _org_in_play(base, lo, entities, state) \
+                        or state.main_org
                     where = _LEADING.match(text, lo, m.start()).end()
                     parts = [org.model_copy(update={"span": Span(start=base + where, end=base + m.start())})] \
                         if org is not None else []
@@ -184,7 +186,8 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                 pointer = _POINTER_BEFORE_VERB.search(text, max(0, m.start() - 60), m.start())
                 if pointer is not None:
                     head = pointer.group("head")
-                    org = (head and _named_for(head, state)) or _org_in_play(base, pointer.start(), entities, state)
+                    org = ((head and _named_for(head, state)) or _org_in_play(base, pointer.start(), entities, state)
+                           or state.main_org)
                     if org is not None:
                         where = Span(start=base + pointer.start("who"), end=base + pointer.end("who"))
                         parts = [org.model_copy(update={"span": where})]
@@ -198,10 +201,12 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
     return out
 
 
-# "it", "the company", "the Lisbon-based airline" right before an event's verb (auxiliaries allowed).
+_HISTORY_EVENTS = frozenset({"founded", "listed"})
+# "it", "the company", "the Lisbon-based airline" right before an event's verb (auxiliaries and ", which" allowed).
 _POINTER_BEFORE_VERB = re.compile(
     r"(?<![\w-])(?P<who>it|the\s+(?:[\w-]+\s+)?(?P<head>" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
-    + r"))\s+(?:(?:has|had|was|were|is|been|also|first|formally|officially)\s+)*$", re.IGNORECASE)
+    + r"))(?:\s*,\s*(?:which|that)\b)?\s+(?:(?:has|had|was|were|is|been|also|first|formally|officially)\s+)*$",
+    re.IGNORECASE)  # ("The London-listed miner, which was founded in 1971")
 # What may stand between a list of names and its verb: auxiliaries and adverbs only.
 _VERB_GAP = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are|been|also|already|recently|just|all|jointly|formally|officially|"
