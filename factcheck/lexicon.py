@@ -319,11 +319,11 @@ class Lexicon:
         >>> LEXICON.may_hold("membership", frozenset({"one", "of", "the"})), LEXICON.may_hold("membership", frozenset({"one"}))
         (True, False)
         """
-        table = self._cue_word_sets[kind]
-        firsts = words & self._cue_firsts[kind]
-        if not firsts:  # most sentences: no cue's first word at all
+        cue_firsts = self._cue_firsts[kind]
+        if words.isdisjoint(cue_firsts):  # most sentences: no cue's first word at all (and no set is built)
             return False
-        return any(ws <= words for first in firsts for ws in table[first])
+        table = self._cue_word_sets[kind]
+        return any(ws <= words for first in words & cue_firsts for ws in table[first])
 
     @cached_property
     def _cue_firsts(self) -> dict[str, frozenset[str]]:

@@ -54,10 +54,18 @@ Num = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 #: Per record class: (plain defaults, default factories), for :meth:`Record.trusted`.
 _TRUSTED: dict[type, tuple[dict[str, Any], dict[str, Any]]] = {}
+#: Per record class: (plain defaults, default factories, field names, key-sharing defaults or None).
+_TRUSTED_SPECS: dict[type, tuple[dict[str, Any], dict[str, Any], tuple[str, ...], dict[str, Any] | None]] = {}
 #: The same shared sets, keyed by the tuple of field names given to :meth:`Record.trusted`.
 _GIVEN: dict[tuple[str, ...], set[str]] = {}
 _new_object = object.__new__
 _setattr = object.__setattr__
+# pydantic's slots, set through their descriptors (no attribute lookup by name per record).
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+#: Per record class: whether it has more than ``_SHARE_KEYS_ABOVE`` fields.
+_MANY_FIELDS: dict[type, bool] = {}
 #: Records with more fields than this keep them in a key-sharing dict (see :func:`_key_sharing`).
 _SHARE_KEYS_ABOVE = 10
 
@@ -103,8 +111,12 @@ class Record(BaseModel):
         shared = _FIELD_SETS.setdefault(frozenset(given), given)
         if shared is not given:
             object.__setattr__(self, "__pydantic_fields_set__", shared)
-        if len(type(self).model_fields) > _SHARE_KEYS_ABOVE:
-            object.__setattr__(self, "__dict__", _key_sharing(type(self), self.__dict__))
+        cls = type(self)
+        many = _MANY_FIELDS.get(cls)
+        if many is None:  # (reading model_fields is slow: asked once per class)
+            many = _MANY_FIELDS[cls] = len(cls.model_fields) > _SHARE_KEYS_ABOVE
+        if many:
+            object.__setattr__(self, "__dict__", _key_sharing(cls, self.__dict__))
         return self
 
     @classmethod
@@ -114,8 +126,20 @@ class Record(BaseModel):
         >>> Span.trusted(start=1, end=2) == Span(start=1, end=2)
         True
         """
-        defaults, factories = _TRUSTED.get(cls) or _defaults(cls)
-        if factories:
+        defaults, factories, order, template = _TRUSTED_SPECS.get(cls) or _trusted_spec(cls)
+        names = tuple(values)
+        if template is not None:
+            # Many fields: a copy of a key-sharing dict of the defaults stays key-sharing when given
+            # values replace its entries (and keeps declaration order); no attribute is set one by one.
+            data = template.copy()
+            if factories:
+                for name, factory in factories.items():
+                    if name not in values:
+                        data[name] = factory()
+            data.update(values)
+        elif names == order:
+            data = values  # every field, in declaration order (Span, Sentence): the keyword dict is ours
+        elif factories:
             data = defaults.copy()
             for name, factory in factories.items():
                 if name not in values:
@@ -125,18 +149,27 @@ class Record(BaseModel):
             data = {**defaults, **values}
         # What model_construct does, without walking every field on every call.
         obj = _new_object(cls)
-        if len(data) > _SHARE_KEYS_ABOVE:
-            data = _key_sharing(cls, data)
         _setattr(obj, "__dict__", data)
-        # The shared set for these field names, found by their tuple: no set is built per call.
-        names = tuple(values)
-        given = _GIVEN.get(names)
-        if given is None:
-            given = _GIVEN[names] = _FIELD_SETS.setdefault(frozenset(names), set(names))
-        _setattr(obj, "__pydantic_fields_set__", given)
-        _setattr(obj, "__pydantic_extra__", None)
-        _setattr(obj, "__pydantic_private__", None)
+        _set_fields_set(obj, _GIVEN.get(names) or _given(names))
+        _set_extra(obj, None)
+        _set_private(obj, None)
         return obj
+
+
+def _given(names: tuple[str, ...]) -> set[str]:
+    """The shared "fields set" for these field names, remembered by their tuple: no set is built per record."""
+    given = _GIVEN[names] = _FIELD_SETS.setdefault(frozenset(names), set(names))
+    return given
+
+
+def _trusted_spec(cls: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any], tuple[str, ...], dict | None]:
+    """(plain defaults, default factories, field names in declaration order, key-sharing dict of the
+    defaults or None) of a record class, for :meth:`Record.trusted`."""
+    defaults, factories = _defaults(cls)
+    # (a factory's value is made anew per record, so the template holds the plain default None there)
+    template = _key_sharing(cls, defaults) if len(defaults) > _SHARE_KEYS_ABOVE else None
+    spec = _TRUSTED_SPECS[cls] = (defaults, factories, tuple(defaults), template)
+    return spec
 
 
 class Deferred(Record):

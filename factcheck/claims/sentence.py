@@ -66,9 +66,10 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
     # Most sentences hold no cue of a kind: a set test on their words skips those regexes.
     low = text.lower()
-    tokens = _WORDS.findall(low.replace("’", "'"))
+    plain = low.replace("’", "'")
+    tokens = _WORDS.findall(plain)
     # (a cue word may carry a possessive: "the chief executive's pay" still holds "chief executive")
-    words = frozenset([*tokens, *(w[:-2] for w in tokens if w.endswith("'s"))])
+    words = frozenset([*tokens, *(w[:-2] for w in tokens if w.endswith("'s"))] if "'s" in plain else tokens)
     if _may_attribute(words, low):
         attribution, attribution_spans = _attribution(text, base, entities, state)
     else:
@@ -92,14 +93,15 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     first_quantity = next((c for c in out if isinstance(c, QuantityClaim) and c.subject), None) if out else None
     if first_quantity is not None:
         state.topic = first_quantity.subject
-    else:
+    elif entities:
         lead = [e for e in entities if (e.type in ("place", "org", "product") or _org_like(e)) and e.span
                 and e.span.start - base < 25]
         if lead:
             state.topic = lead[0]
+    period = None
     if resolved_times:
         state.last_time = resolved_times[-1].time
-    period = next((t.time for t in resolved_times if _is_reporting_period(t.time)), None)
+        period = next((t.time for t in resolved_times if _is_reporting_period(t.time)), None)
     if period is None and state.paragraphs <= 1 and not sent.heading and state.lead_period is None:
         period = _completed_period_reported(out, doc.published)
     if state.paragraphs <= 1 and not sent.heading and state.lead_day is None:
@@ -108,9 +110,11 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         if state.paragraphs <= 1:
             state.lead_period = period
         state.paragraph_period = period
-    if state.topic is not None:
+    if state.topic is not None and state.topic is not state.topic_org_of:
+        # (the same topic as before gives the same organisation: only this line sets either)
         state.topic_org = _org_of(state.topic, gaz) or state.topic_org
-    about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None]
+        state.topic_org_of = state.topic
+    about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None] if out else None
     state.continued = about[-1] if about and not sent.heading else None
     return out
 
@@ -136,7 +140,8 @@ def _claims_of(doc: Document, sent: Sentence, gaz: Gazetteer, state: _State, num
                                 previous, common, gaz, entity_ends, time_ends)
         out.append(claim)
         previous = claim
-    sentence_time = _sentence_time(doc, times, back_ref, state, anchor=None)
+    # (the time of the sentence's roles, rounds and memberships: most sentences with figures have none)
+    sentence_time = _sentence_time(doc, times, back_ref, state, anchor=None) if roles or rounds or members else None
     if roles:
         out.extend(_role_claims(text, base, entities, sentence_time, state, common))
     if events:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from factcheck._data import load_toml
@@ -33,6 +34,7 @@ class _State:
     last_counted: dict[str | None, QuantityClaim] = field(default_factory=dict)  # unit -> last figure with a noun
     last_by_type: dict[str, EntityRef] = field(default_factory=dict)  # entity type -> last one named
     topic_org: EntityRef | None = None  # the organisation in play: the topic, or the topic product's owner
+    topic_org_of: EntityRef | None = None  # the topic ``topic_org`` was last worked out for
     last_source: EntityRef | None = None  # the last source named by name ("DeepSeek has published ...")
     people: dict[str, EntityRef] = field(default_factory=dict)  # each word of a person's name -> the person
     continued: EntityRef | None = None  # what the figures of the sentence just before were about
@@ -189,13 +191,21 @@ def _org_like(e: EntityRef) -> bool:
     """
     if e.type is not None:
         return e.type in ("org", "body")  # a public body (a central bank, an agency) acts as an organisation
-    return e.method != "unresolved" or not _is_person(e) or e.name.split()[-1].lower().strip(".") in _ORG_SUFFIXES
+    return e.method != "unresolved" or _unlisted_org_name(e.name)
+
+
+@lru_cache(maxsize=4096)
+def _unlisted_org_name(name: str) -> bool:
+    """Whether an unlisted name reads as an organisation's (cached: names repeat in a text)."""
+    return not _person_like_name(name) or name.split()[-1].lower().strip(".") in _ORG_SUFFIXES
 
 
 def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazetteer | None = None) -> None:
     """Count the organisations and places named so far (a title or lead mention counts double) and keep
     the most named of each, the first named on a tie: what the story is about. A national institution
     counts for its country too ("the Bank of England" makes a story about the United Kingdom)."""
+    if not entities:  # most sentences
+        return
     country = [c for e in entities if gaz is not None and (_org_like(e) or e.type == "body")
                and (c := _country_of(e, gaz)) is not None]
     for e in [*entities, *country]:
@@ -259,7 +269,7 @@ def _new_paragraph(doc: Document, sent: Sentence, state: _State) -> None:
     if sent.heading:
         return
     gap = doc.prose[max(0, state.prev_end) : sent.span.start] if state.prev_end >= 0 else "\n\n"
-    if state.paragraphs == 0 or _PARAGRAPH_BREAK.search(gap):
+    if state.paragraphs == 0 or ("\n" in gap and _PARAGRAPH_BREAK.search(gap)):  # (most gaps: one blank)
         state.paragraphs += 1
         state.paragraph_period = None
         # A new paragraph goes back to what the story is about: the last sentence's subject, if it was a side
@@ -280,7 +290,13 @@ def _is_person(e: EntityRef) -> bool:
     """
     if e.type is not None or e.method != "unresolved":
         return e.type == "person"
-    words = e.name.split()
+    return _person_like_name(e.name)
+
+
+@lru_cache(maxsize=4096)
+def _person_like_name(name: str) -> bool:
+    """Whether an unlisted name reads as a person's (cached: names repeat in a text)."""
+    words = name.split()
     return 2 <= len(words) <= 3 and not any(w in _INSTITUTION_JOINERS for w in words)
 
 

@@ -185,6 +185,7 @@ class Gazetteer:
     _ascii_lower: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _choices: list[str] = field(default_factory=list, init=False, repr=False)
     _resolved: dict[str, EntityRef] = field(default_factory=dict, init=False, repr=False)
+    _runs: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)  # _run_parts
 
     def __post_init__(self) -> None:
         long_names: list[str] = []
@@ -372,7 +373,8 @@ class Gazetteer:
         original = text
         # A soft line wrap inside a name ("Cyberspace\nAdministration of China") is a space; same length, so
         # offsets stay valid. A blank line becomes two spaces and still separates names.
-        text = text.replace("\r\n", " \n").replace("\n", " ")
+        if "\n" in text:
+            text = text.replace("\r\n", " \n").replace("\n", " ")
         hits: list[tuple[int, int, str]] = []  # (start, end, id)
         if self._ascii_lower is not None and text.isascii():
             passes = ((self._ascii_lower, text.lower()), (self._sensitive, text))
@@ -390,8 +392,11 @@ class Gazetteer:
         if hits:
             hits = self._within_longer_names(text, hits)
         refs: list[EntityRef] = []
-        taken = [(s, e) for s, e, _ in hits]  # sorted by start, without overlaps
-        taken_starts = [s for s, _ in taken]
+        taken: list[tuple[int, int]] = []  # sorted by start, without overlaps
+        taken_starts: list[int] = []
+        if hits:
+            taken = [(s, e) for s, e, _ in hits]
+            taken_starts = [s for s, _ in taken]
         for start, end, ent_id in hits:
             if _is_modifier(text, end):
                 continue
@@ -402,46 +407,32 @@ class Gazetteer:
             refs.append(EntityRef.trusted(id=ent_id, name=ent.name, surface=surface, span=span, method=method,
                                           type=ent.type))
         lead = -1  # how far quotes, brackets and blanks open the text: measured on first need
+        runs = self._runs
         for m in _CAPITALISED.finditer(text):
-            start, end = m.start(), m.end()
-            surface = _strip_possessive(text[start:end].rstrip(".-’'"))
-            if " " not in surface and (len(surface) < 2 or surface in _FUNCTION_WORDS or surface in _ACRONYMS):
-                continue  # "The", "AI", "A": one word the tests below would drop anyway, dropped first (most runs)
+            run = m.group()
+            parts = runs.get(run)
+            if parts is None:
+                parts = self._run_parts(run)
+            if parts is _NOT_A_NAME:
+                continue
+            length, shift, surface, one_word, unlisted = parts
+            start = m.start()
+            if _overlaps_sorted(taken, taken_starts, start, start + length) or _is_modifier(text, start + length):
+                continue
+            start += shift  # past leading function words ("The Cyberspace ..." -> "Cyberspace ...")
             end = start + len(surface)
-            if _overlaps_sorted(taken, taken_starts, start, end) or _is_modifier(text, end):
-                continue
-            if surface.lower().endswith(_MODIFIER_SUFFIXES):
-                continue  # "Lisbon-based airline": the hyphen kept the suffix inside the run
-            words = surface.split()
-            # Drop leading function words ("The Cyberspace ..." -> "Cyberspace ...").
-            while words and words[0] in _FUNCTION_WORDS:
-                start += len(words[0]) + 1
-                words = words[1:]
-            while words and words[-1] in _ACRONYMS:
-                words = words[:-1]
-            if not words or all(w in _FUNCTION_WORDS or w in _ACRONYMS for w in words) or (
-                len(words) == 1 and len(words[0]) < 2
-            ):
-                continue
-            surface = " ".join(words)
-            if len(words) == 1 and _SCALED_NUMBER.fullmatch(surface):
-                continue  # "671B", "85K": a figure with a scale suffix, not a name
-            unlisted = len(words) == 1 and self.lookup(surface) is None  # asked once: three tests below need it
-            if unlisted and _LOWER_COMPOUND.fullmatch(surface):
-                continue  # "Second-quarter revenue", "London-listed miner": a compound adjective, not a name
-            if unlisted and lead < 0:  # measured once per text: each candidate's test then scans nothing
-                lead = _OPENERS_ONLY.match(original).end()
-            if (unlisted and _at_sentence_start(original, start, lead)
-                    and (_is_common_word(surface, common_words)
-                         or _looks_like_verb(surface, original, start + len(surface)))):
-                continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
-            if unlisted and (
-                    _is_demonym(surface, original, start + len(surface))
-                    or (surface in _UNIT_SYMBOLS and _FIGURE_BEFORE.search(original, max(0, start - 12), start))):
-                continue  # "the Brazilian forward", "473 GW", "24.6 million TEU": an adjective of origin or a unit
-            if len(words) == 1 and original.startswith("$", start + len(surface)):
+            if unlisted:
+                if lead < 0:  # measured once per text: each candidate's test then scans nothing
+                    lead = _OPENERS_ONLY.match(original).end()
+                if _at_sentence_start(original, start, lead) and (
+                        _is_common_word(surface, common_words) or _looks_like_verb(surface, original, end)):
+                    continue  # "Approves 14 LLMs", "Spreading false news": capitalised because first, not a name
+                if _is_demonym(surface, original, end) or (
+                        surface in _UNIT_SYMBOLS and _FIGURE_BEFORE.search(original, max(0, start - 12), start)):
+                    continue  # "the Brazilian forward", "473 GW", "24.6 million TEU": an adjective of origin or a unit
+            if one_word and original.startswith("$", end):
                 continue  # "NT$225 billion": a currency prefix, not a name
-            number_end = _number_in_name(original, start + len(surface))
+            number_end = _number_in_name(original, end)
             if number_end is not None and not _overlaps_sorted(taken, taken_starts, start, number_end):
                 surface = original[start:number_end]  # "Skyreach 2", "FTSE 100": the number is part of the name
             refs.append(self.resolve(surface, Span.trusted(start=offset + start, end=offset + start + len(surface))))
@@ -449,6 +440,56 @@ class Gazetteer:
             refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
 
+    def _run_parts(self, run: str) -> tuple[int, int, str, bool, bool] | object:
+        """What a capitalised run is as a name, whatever surrounds it: ``(length, shift, surface, one_word,
+        unlisted)`` -- the run's length without a possessive or trailing stops, how far its leading function
+        words reach, the name without them and trailing initials, whether that is one word, and whether it
+        is one word the gazetteer does not list -- or :data:`_NOT_A_NAME` when no context makes it a name
+        ("The", "AI", "671B", "Second-quarter"). Remembered per run (bounded): runs repeat across a text.
+
+        >>> Gazetteer.default()._run_parts("The Cyberspace Administration’s")
+        (29, 4, 'Cyberspace Administration', False, False)
+        >>> Gazetteer.default()._run_parts("The") is _NOT_A_NAME
+        True
+        """
+        surface = _strip_possessive(run.rstrip(".-’'"))
+        parts = _NOT_A_NAME
+        if " " in surface or not (len(surface) < 2 or surface in _FUNCTION_WORDS or surface in _ACRONYMS):
+            parts = self._name_parts(surface)
+        if len(run) <= _RUN_CACHE_CHARS:
+            if len(self._runs) >= _RUN_CACHE_SIZE:
+                self._runs.clear()
+            self._runs[run] = parts
+        return parts
+
+    def _name_parts(self, surface: str) -> tuple[int, int, str, bool, bool] | object:
+        """:meth:`_run_parts` of a run that is more than one function word or initials."""
+        if surface.lower().endswith(_MODIFIER_SUFFIXES):
+            return _NOT_A_NAME  # "Lisbon-based airline": the hyphen kept the suffix inside the run
+        words = surface.split()
+        shift = 0
+        while words and words[0] in _FUNCTION_WORDS:  # "The Cyberspace ..." -> "Cyberspace ..."
+            shift += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1] in _ACRONYMS:
+            words = words[:-1]
+        if not words or all(w in _FUNCTION_WORDS or w in _ACRONYMS for w in words) or (
+            len(words) == 1 and len(words[0]) < 2
+        ):
+            return _NOT_A_NAME
+        name = " ".join(words)
+        if len(words) == 1 and _SCALED_NUMBER.fullmatch(name):
+            return _NOT_A_NAME  # "671B", "85K": a figure with a scale suffix, not a name
+        unlisted = len(words) == 1 and self.lookup(name) is None
+        if unlisted and _LOWER_COMPOUND.fullmatch(name):
+            return _NOT_A_NAME  # "Second-quarter revenue", "London-listed miner": a compound adjective, not a name
+        return len(surface), shift, name, len(words) == 1, unlisted
+
+
+#: What :meth:`Gazetteer._run_parts` says of a capitalised run that is no name wherever it stands.
+_NOT_A_NAME = object()
+_RUN_CACHE_CHARS = 60  # runs up to this long are remembered (names; a long Title Case heading is not kept)
+_RUN_CACHE_SIZE = 20_000  # and up to this many, then the memory starts again
 
 _SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
 # A capitalised word joined by hyphens to lower-case ones ("Second-quarter", "London-listed", "Like-for-like"):
@@ -498,16 +539,26 @@ def _is_common_word(word: str, common_words: frozenset[str]) -> bool:
     >>> _is_common_word("Netflix", frozenset({"netflix's"}))
     False
     """
+    listed, forms = _common_word_forms(word)
+    if listed:
+        return True
+    for form in forms:  # a plain loop: no set and no generator per capitalised first word
+        if form in common_words:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _common_word_forms(word: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether a form of ``word`` is a listed common opener, and its forms as a lower-case word: itself,
+    its part before a hyphen, its singular (cached: the same words open many sentences)."""
     low = word.lower()
     forms = [low, low.split("-")[0]]
     if low.endswith("ies"):
         forms.append(low[:-3] + "y")
     elif low.endswith("s") and not low.endswith("ss"):
         forms.append(low[:-1])
-    for form in forms:  # a plain loop: no set and no generator per capitalised first word
-        if form in common_words or form in _COMMON_OPENERS:
-            return True
-    return False
+    return any(form in _COMMON_OPENERS for form in forms), tuple(forms)
 
 
 def _is_demonym(word: str, text: str, end: int) -> bool:
