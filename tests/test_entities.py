@@ -158,3 +158,10 @@ def test_a_national_bodys_economic_forecast_is_about_its_country():
                         published="2026-05-01")
     [claim] = extract_claims(doc)
     assert claim.subject.name == "South Korea"
+
+
+def test_a_name_owned_by_a_listed_name_is_found_after_the_possessive():
+    g = Gazetteer.default()
+    assert [e.name for e in g.find("Germany's Nordstahl rose, and Japan’s Kisaragi Motor fell.")] == [
+        "Germany", "Nordstahl", "Japan", "Kisaragi Motor"]
+    assert [e.name for e in g.find("the Bank of Japan's Governor Kazuo Ueda said")] == ["Bank of Japan", "Kazuo Ueda"]

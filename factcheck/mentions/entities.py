@@ -21,11 +21,11 @@ True
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -408,15 +408,13 @@ class Gazetteer:
                                           type=ent.type))
         lead = -1  # how far quotes, brackets and blanks open the text: measured on first need
         runs = self._runs
-        for m in _CAPITALISED.finditer(text):
-            run = m.group()
+        for start, run in _runs_outside_listed(text, taken, taken_starts):
             parts = runs.get(run)
             if parts is None:
                 parts = self._run_parts(run)
             if parts is _NOT_A_NAME:
                 continue
             length, shift, surface, one_word, unlisted = parts
-            start = m.start()
             if _overlaps_sorted(taken, taken_starts, start, start + length) or _is_modifier(text, start + length):
                 continue
             start += shift  # past leading function words ("The Cyberspace ..." -> "Cyberspace ...")
@@ -491,6 +489,20 @@ _NOT_A_NAME = object()
 _RUN_CACHE_CHARS = 60  # runs up to this long are remembered (names; a long Title Case heading is not kept)
 _RUN_CACHE_SIZE = 20_000  # and up to this many, then the memory starts again
 
+def _runs_outside_listed(text: str, taken: list[tuple[int, int]], taken_starts: list[int]) -> Iterator[tuple[int, str]]:
+    """Each capitalised run of ``text`` as (start, run); a run that opens with a listed name and its possessive
+    gives the rest ("Germany's Nordstahl" -> "Nordstahl", "Japan's Kisaragi Motor" -> "Kisaragi Motor")."""
+    for m in _CAPITALISED.finditer(text):
+        start, end = m.start(), m.end()
+        if taken and _overlaps_sorted(taken, taken_starts, start, end):
+            i = bisect_left(taken_starts, end) - 1  # the last listed name starting before the run ends
+            after = _POSSESSIVE_GAP.match(text, taken[i][1], end)
+            if after is not None and after.end() < end:
+                start = after.end()
+        yield start, text[start:end]
+
+
+_POSSESSIVE_GAP = re.compile(r"[’']s[ ]")  # between a listed name and the name it owns
 _SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
 # A capitalised word joined by hyphens to lower-case ones ("Second-quarter", "London-listed", "Like-for-like"):
 # names keep their capitals after a hyphen ("Coca-Cola", "Rolls-Royce"). No nested repetition: linear.
