@@ -165,3 +165,9 @@ def test_a_name_owned_by_a_listed_name_is_found_after_the_possessive():
     assert [e.name for e in g.find("Germany's Nordstahl rose, and Japan’s Kisaragi Motor fell.")] == [
         "Germany", "Nordstahl", "Japan", "Kisaragi Motor"]
     assert [e.name for e in g.find("the Bank of Japan's Governor Kazuo Ueda said")] == ["Bank of Japan", "Kazuo Ueda"]
+
+
+def test_particles_join_the_words_of_one_name_but_and_joins_two():
+    g = Gazetteer.default()
+    assert [e.name for e in g.find("In Valle del Cauca, Ursula von der Leyen met Bank of America and Wells Fargo.")] == [
+        "Valle del Cauca", "Ursula von der Leyen", "Bank of America", "Wells Fargo"]

@@ -62,13 +62,19 @@ _FIGURE_BEFORE = re.compile(
 # A capitalised run: capitalised tokens, optionally joined by "of"/"and"/"&".
 # Each repetition must begin with whitespace, so the loop cannot backtrack
 # over the same characters in two ways.
+# Particles that join the words of one name (stopwords.toml), but not "and", which would join two names.
+_JOINERS = "|".join(re.escape(w) for w in sorted(_STOP["name_joiners"], key=len, reverse=True) if w != "and")
 _CAPITALISED = re.compile(
     r"""
     [A-Z0-9](?<![\w.].)                         # a capital or digit not inside a word: one class first, so the
                                                 # engine skips the lower-case text between candidates at C speed
     (?:(?<=[A-Z])[\w’'.&-]*|(?<=[0-9])[0-9]*[A-Z][\w.-]*)  # first token: Capitalised, or digits then a capital
                                                 # ("4Paradigm", never "5nm")
-    (?:[ ](?:(?:of|for|de|&)[ ])?[A-Z][\w’'&-]*)*  # more capitalised tokens ("and" would join two names)
+    (?:[ ](?:(?:"""
+    + _JOINERS
+    + r""")[ ]){0,2}[A-Z][\w’'&-]*)*
+                                                # more capitalised tokens, joined by at most two particles ("Bank of
+                                                # China", "Valle del Cauca", "Banco de la Nación")
     """,
     re.VERBOSE,
 )
