@@ -1159,3 +1159,12 @@ def test_a_description_founding_event_is_the_story_companys():
     events = {(c.event, tuple(p.name for p in c.participants)) for c in extract_claims(doc)
               if isinstance(c, EventClaim)}
     assert events == {("founded", ("Voltera Cells",))}
+
+
+def test_a_description_stands_for_a_name_with_its_head_or_a_near_synonym():
+    got = {c.text: c.attribution for c in figures(
+        "The National Highway Traffic Safety Administration opened a review. The agency said 312 crashes were "
+        "reported. The Ministry of Agriculture expects a poor harvest. The ministry puts the crop at 1.6 million "
+        "tonnes.", "2026-05-13")}
+    assert got["312"] == "National Highway Traffic Safety Administration"
+    assert got["1.6 million tonnes"] == "Ministry of Agriculture"

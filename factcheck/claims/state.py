@@ -305,8 +305,9 @@ _INSTITUTION_JOINERS = frozenset({"of", "for", "and", "&", "the"})
 
 
 def _named_for(head: str, state: _State) -> EntityRef | None:
-    """The latest name so far that ends in the description's head word: "the agency" after "the International
-    Renewable Energy Agency", "the bank" after "Cascade Valley Bank" (a description repeats the name's head).
+    """The latest name so far with the description's head word (or a word claims.toml's ``name_heads`` lists for
+    it) at its end or before "of": "the agency" after "the International Renewable Energy Agency" or "the
+    Food and Drug Administration", "the ministry" after "the Ministry of Agriculture".
 
     >>> from factcheck.mentions.entities import Gazetteer
     >>> s = _State()
@@ -314,8 +315,20 @@ def _named_for(head: str, state: _State) -> EntityRef | None:
     >>> _named_for("agency", s).name
     'Arctic Shipping Agency'
     """
-    head = head.lower()
-    for e in reversed(state.named.values()):
-        if e.type != "person" and e.name.lower().rsplit(None, 1)[-1] == head:
-            return e
+    own = frozenset((head.lower(),))
+    names = [(e, e.name.lower().split()) for e in reversed(state.named.values()) if e.type != "person"]
+    # The head itself before its near synonyms, and the name's last word ("... Energy Agency", "Harcourt Bank")
+    # before its head before "of" ("Ministry of Agriculture"): "the bank" in a story naming Harcourt Bank and
+    # the Bank of England is Harcourt Bank.
+    for heads in (own, _NAME_HEADS.get(head.lower(), own)):
+        for e, words in names:
+            if words[-1] in heads:
+                return e
+    for heads in (own, _NAME_HEADS.get(head.lower(), own)):
+        for e, words in names:
+            if any(w in heads and nxt in ("of", "for") for w, nxt in zip(words, words[1:])):
+                return e
     return None
+
+
+_NAME_HEADS = {k: frozenset(v) for k, v in LEXICON.claims["name_heads"].items()}
