@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from factcheck._data import load_toml
-from factcheck.claims._text import _NP_SKIP, _NP_STOP, _WORD, _clause_end, _clause_start
+from factcheck.claims._text import (
+    _NP_SKIP,
+    _NP_STOP,
+    _WORD,
+    PhraseRegex,
+    _clause_end,
+    _clause_start,
+)
 from factcheck.lexicon import LEXICON, phrase_regex
 
 
@@ -129,12 +136,12 @@ def _counted_before(before: str) -> str | None:
 def _measure(unit: str | None, counted: str | None, whole: str | None, before: str) -> str | None:
     share_like = unit in ("percent", "percentage_points")
     if counted:
-        first = re.split(r"\s+(?:and|or)\s+", counted)[0]
+        first = _AND_OR.split(counted)[0]
         lows = first.lower().split()
         if (unit is None and len(lows) > 1 and _plural_noun(first.split()[-1])
                 and not any(" ".join(lows[i:]) in LEXICON.measure_nouns for i in range(len(lows)))):
             return _noun_head(first)  # "210,000 user reviews" count reviews, not users
-        key = LEXICON.measure_of(first) or LEXICON.measure_of(counted)
+        key = LEXICON.measure_of(first) or (LEXICON.measure_of(counted) if first != counted else None)
         if key:
             return key
         head = _noun_head(counted)
@@ -151,7 +158,9 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             return "share"  # "46% of wafer revenue", "4.4% of GDP": a part of a whole
     # A closed relative clause between a cue and the figure is another statement: its words do not name
     # the figure ("services inflation, which policymakers watch as a gauge of price pressure, was 5.7%").
-    window = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), before[-(90 if share_like else 45):])
+    window = before[-(90 if share_like else 45):]
+    if "," in window:  # (every relative clause opens with one)
+        window = _RELATIVE_CLAUSE.sub(_blank, window)
     adjacent = LEXICON.adjacent_cue_regex.search(window)
     if adjacent:  # "..., up 25 per cent": a change word right before the figure
         return LEXICON.cue_key(adjacent.group())
@@ -226,6 +235,14 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
 # A relative clause closed by a comma (or "which"/"who" clause ending the text before a figure).
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]{0,120},", re.IGNORECASE)
+_AND_OR = re.compile(r"\s+(?:and|or)\s+")  # "LLMs and apps": the first noun names the measure
+
+
+def _blank(m: re.Match[str]) -> str:
+    """White space as long as a match (a relative clause blanked out keeps the window's length)."""
+    return " " * len(m.group())
+
+
 _NOT_NOUNS = frozenset(load_toml("stopwords.toml")["not_nouns"])
 _IRREGULAR_PLURALS: dict[str, str] = LEXICON.measures.get("irregular_plurals", {})
 _NOT_PAST_NOUNS = LEXICON.time_words["not_past"]  # "-ed" words that are nouns or adjectives ("hundred")
@@ -347,7 +364,7 @@ def _scope(text: str, start: int, end: int, counted: str | None) -> str | None:
     lo = max(_clause_start(text, start), start - 300)
     hi = min(_clause_end(text, end), end + 300)
     best: tuple[int, str] | None = None
-    for m in LEXICON.scope_regex.finditer(text, lo, hi):
+    for m in _SCOPE_REGEX.finditer(text, lo, hi):  # most sentences hold no scope word: then it does not run
         dist = start - m.end() if m.end() <= start else m.start() - end
         key = LEXICON.scope_of(m.group())
         if key and (best is None or dist < best[0]):
@@ -355,17 +372,23 @@ def _scope(text: str, start: int, end: int, counted: str | None) -> str | None:
     return best[1] if best else None
 
 
+_SCOPE_REGEX = PhraseRegex(LEXICON.scope_regex, list(LEXICON.scope_words))
+_TOTAL_CUE, _INCREMENT_CUE, _CONTINUATION_CUE = (
+    PhraseRegex(regex, LEXICON.claims["aggregate"][kind])
+    for regex, kind in zip(LEXICON.aggregate_regex, ("total", "increment", "continuation")))
+
+
 def _aggregate(text: str, start: int, end: int, counted: str | None) -> str | None:
     """'total' for a running total, 'increment' for one batch, None when the words do not say."""
-    total_cue, increment_cue, _ = LEXICON.aggregate_regex
+    increment_cue = _INCREMENT_CUE.regex
     near_before = text[max(0, start - 30) : start]
     if increment_cue.search(near_before) or (counted and increment_cue.search(counted)) or _MORE_AFTER.match(text, end):
         return "increment"
     # A total cue counts for the figure when it stands before it in its clause ("the total reached 40") or
     # right after it ("40 in total", "40 LLMs so far"), not when it introduces a later figure.
-    if total_cue.search(text, max(_clause_start(text, start), start - 200), start):
+    if _TOTAL_CUE.search(text, max(_clause_start(text, start), start - 200), start):
         return "total"
-    near_after = total_cue.search(text, end, min(len(text), end + 30))
+    near_after = _TOTAL_CUE.search(text, end, min(len(text), end + 30))
     if near_after and not re.search(r"\d", text[end : near_after.start()]):
         return "total"
     return None

@@ -9,8 +9,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from factcheck.claims._text import _ENTITY_REACH
+from factcheck.claims._text import _ENTITY_REACH, sentence_words
 from factcheck.claims.measure import (
+    _CONTINUATION_CUE,
     _GENERIC_COUNTED,
     _TIME_NOUNS,
     _aggregate,
@@ -68,7 +69,9 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
                     entity_ends: Sequence[int], time_ends: Sequence[int]) -> QuantityClaim:
     text, base = sent.text, sent.span.start
     start, end = mention.span.start - base, mention.span.end - base
+    sentence_words(text)  # found once per sentence, before any reader below asks (see _text.SentenceWords)
     # Names far from the figure in a very long sentence do not bear on it (and keep the work per figure bounded).
+    sentence_entities = entities
     lo = bisect_left(entity_ends, mention.span.start - _ENTITY_REACH)
     entities = [e for e in entities[lo : lo + 200] if e.span.start <= mention.span.end + _ENTITY_REACH]
     q = mention.quantity
@@ -156,8 +159,7 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         whole = whole or previous.whole
         scope = previous.scope or scope  # "Approves 14 LLMs for public release, over 40": same scope
     aggregate = _aggregate(text, start, end, counted)
-    _, _, continuation = LEXICON.aggregate_regex
-    cont = continuation.search(text, max(0, start - 200), min(len(text), end + 200))
+    cont = _CONTINUATION_CUE.search(text, max(0, start - 200), min(len(text), end + 200))
     if cont and cont.start() >= end:
         aggregate = "increment"  # "approved 14 models, bringing the total to 40": the 14 is the batch
     elif cont and measure:
@@ -166,7 +168,7 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             scope = earlier.scope  # "This brings the total to 40": a total of what the last figure counted
         aggregate = "total"
     rate = _RATE.match(text, end) is not None
-    subject = _subject(text, base, start, entities, attribution_spans, state, rate=rate)
+    subject = _subject(text, base, start, entities, attribution_spans, state, sentence_entities, rate=rate)
     if subject is None and counted:  # "70 Chinese models": the origin adjective names the place
         place = next((LEXICON.claims["demonyms"][w] for w in counted.split() if w in LEXICON.claims["demonyms"]), None)
         if place is not None:

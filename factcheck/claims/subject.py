@@ -15,8 +15,10 @@ from factcheck.claims._text import (
     _LEADING,
     _PLACE_MODIFIER_HEAD,
     _SUBJECT_WORDS,
+    PhraseRegex,
     _clause_end,
     _clause_start,
+    once_per_sentence,
 )
 from factcheck.claims.state import _ORG_SUFFIXES, _State, _is_person, _org_like
 from factcheck.lexicon import LEXICON, phrase_regex
@@ -29,7 +31,7 @@ _PLACE_AFTER = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
 _SUBJECT_TYPES = frozenset({"org", "product", "place", "body", None})
 
 _NATIONAL_MEASURES = frozenset(_SUBJECT_WORDS["national_measures"])
-_NATIONAL_CUES = phrase_regex(_SUBJECT_WORDS["national_cues"])
+_NATIONAL_CUES = PhraseRegex(phrase_regex(_SUBJECT_WORDS["national_cues"]), _SUBJECT_WORDS["national_cues"])
 
 
 def _national(text: str, start: int, measure: str | None) -> bool:
@@ -56,18 +58,17 @@ def _named_in_clause(text: str, base: int, start: int, subject: EntityRef | None
 
 
 def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], skip: Sequence[Span],
-             state: _State, *, rate: bool = False) -> EntityRef | None:
+             state: _State, sentence_entities: Sequence[EntityRef], *, rate: bool = False) -> EntityRef | None:
+    """The subject of the figure at ``start``; ``entities`` are the names near it, of the sentence's names
+    ``sentence_entities``."""
     lo = _clause_start(text, start)
     hi = _clause_end(text, start)
-    candidates = [
-        e for e in entities
-        if e.span and e.type in _SUBJECT_TYPES and not any(s.contains(e.span) for s in skip)
-    ]
-    candidates = [e for e in candidates if _fixed_subject_test(text, base, e)
+    may_be_subject = _may_be_subjects(text, base, sentence_entities, skip)
+    candidates = [e for e in entities if id(e) in may_be_subject
                   and not _in_closed_brackets(text, e.span.start - base, start)
                   and not _in_apposition(text, e.span.start - base, start)
-                  and not _after_cue(LEXICON.examples_regex, text, lo, e.span.start - base)
-                  and not _after_cue(LEXICON.membership_regex[1], text, lo, e.span.start - base)]
+                  and not _after_cue(_EXAMPLES_CUE, text, lo, e.span.start - base)
+                  and not _after_cue(_MEMBERSHIP_CUE, text, lo, e.span.start - base)]
     named = [e for e in entities if e.span and e.type in ("place", None)]
     placed = {e.span.start for i, e in enumerate(named) if lo <= e.span.start - base < start
               and _in_place_phrase(text, base, named, i)}
@@ -210,9 +211,10 @@ def _described_org(description: str, state: _State) -> EntityRef | None:
 
 
 # "its", "it", "the company" before a figure: the clause is about an organisation named before.
-_ORG_POINTER = re.compile(
+# (Its phrases for PhraseRegex leave out the word that may stand between: "the Chinese company".)
+_ORG_POINTER = PhraseRegex(re.compile(
     r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+)?(?:" + "|".join(re.escape(w) for w in LEXICON.claims["anaphora"]["org"])
-    + r"))(?![\w-])", re.IGNORECASE)
+    + r"))(?![\w-])", re.IGNORECASE), ["it", "its", "it's", *(f"the {w}" for w in LEXICON.claims["anaphora"]["org"])])
 # A place inside a phrase of its own: "in Ohio", "from Lisbon", "across Europe".
 _PLACE_PHRASE = re.compile(phrase_regex(_SUBJECT_WORDS["place_prepositions"]).pattern + r"\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -266,21 +268,15 @@ _ROLE_BEFORE = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
 # A development code: capitals, an optional hyphen, then digits ("MRD-214", "XR-17", "LY3437943").
 _PRODUCT_CODE = re.compile(r"[A-Z]{2,5}-?[0-9]{2,}[A-Z]?")
 
-# (sentence, base, the name's fields) -> the tests of _fixed_subject_test; cleared when full.
-_FIXED_SUBJECT: dict[tuple, bool] = {}
-
-
-def _fixed_subject_test(text: str, base: int, e: EntityRef) -> bool:
-    """The tests of a subject candidate that do not depend on the figure (not a speaker's title after it,
-    :func:`_may_be_subject`): asked once per name of a sentence, not once per figure."""
-    key = (text, base, e.span.start, e.span.end, e.id, e.name, e.surface, e.method, e.type)
-    ok = _FIXED_SUBJECT.get(key)
-    if ok is None:
-        if len(_FIXED_SUBJECT) >= 4096:
-            _FIXED_SUBJECT.clear()
-        ok = _FIXED_SUBJECT[key] = (not LEXICON.role_regex.match(text, e.span.end - base + 1)  # "Baidu chief"
-                                    and _may_be_subject(text, base, e))
-    return ok
+@once_per_sentence
+def _may_be_subjects(text: str, base: int, entities: Sequence[EntityRef], skip: Sequence[Span]) -> frozenset[int]:
+    """The ids of the sentence's names that pass the tests of a subject that do not depend on the figure (of
+    a kind that can be one, not a source of a statement, not a speaker's title after it, :func:`_may_be_subject`):
+    worked out once per sentence, not once per figure."""
+    return frozenset(id(e) for e in entities
+                     if e.span and e.type in _SUBJECT_TYPES and not any(s.contains(e.span) for s in skip)
+                     and not LEXICON.role_regex.match(text, e.span.end - base + 1)  # "Baidu chief"
+                     and _may_be_subject(text, base, e))
 
 
 def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
@@ -318,7 +314,7 @@ _COMPANY_MEASURES = frozenset(_SUBJECT_WORDS["company_measures"])
 _PLACE_MEASURES = frozenset(_SUBJECT_WORDS["place_measures"])
 _PLACE_WHOLES = frozenset(_SUBJECT_WORDS["place_wholes"])
 _MARKET_WORDS = phrase_regex(_SUBJECT_WORDS["market_words"])
-_COVERED_CUES = phrase_regex(_SUBJECT_WORDS["covered_cues"])
+_COVERED_CUES = PhraseRegex(phrase_regex(_SUBJECT_WORDS["covered_cues"]), _SUBJECT_WORDS["covered_cues"])
 _COVERED_NAME = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -375,8 +371,12 @@ def _covered_company(text: str, base: int, start: int, subject: EntityRef, entit
     return state.main_org or subject
 
 
-@lru_cache(maxsize=256)  # every figure of a clause asks it for the same names
-def _after_cue(cue: re.Pattern[str], text: str, lo: int, pos: int) -> bool:
+# Cues of examples ("including") and of a group's members ("joined the ranks of"); most sentences hold none.
+_EXAMPLES_CUE = PhraseRegex(LEXICON.examples_regex, LEXICON.claims["anaphora"]["examples"])
+_MEMBERSHIP_CUE = PhraseRegex(LEXICON.membership_regex[1], LEXICON.claims["membership"]["positive"])
+
+
+def _after_cue(cue: PhraseRegex, text: str, lo: int, pos: int) -> bool:
     """Whether a cue ("including", "joined the ranks of") opens the phrase holding ``pos`` in its clause:
     such names are examples or part of a group's name, not what a figure is about."""
     m = None
@@ -399,11 +399,11 @@ def _entity_after(text: str, base: int, pos: int, entities: Sequence[EntityRef])
 
 
 _FOR_ENTITY = re.compile(r"\s+(?:for|of|at)\s+(?P<prep>)(?:the\s+)?", re.IGNORECASE)
-_ANAPHOR = re.compile(
+_ANAPHOR = PhraseRegex(re.compile(
     r"\b(?:it|its|it's|they|their|this|these|those|the\s+(?:government|(?P<head>"
     + "|".join(re.escape(w) for w in sorted(LEXICON.anaphora, key=len, reverse=True)) + r")))(?![\w-])",
     re.IGNORECASE,
-)
+), ["it", "its", "it's", "they", "their", "this", "these", "those", "the government", *(f"the {w}" for w in LEXICON.anaphora)])
 
 # ", the chatbot made by Moonshot AI,": a description set off by commas.
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|which|who|whose|now|once|formerly|also)\b[^,;]{0,80},", re.IGNORECASE)

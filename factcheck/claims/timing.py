@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from factcheck.claims._text import _WORD, _clause_end, _clause_start
+from factcheck.claims._text import _WORD, PhraseRegex, _clause_end, _clause_start
 from factcheck.claims.state import _State
 from factcheck.lexicon import LEXICON
 from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start
@@ -130,7 +130,8 @@ _OTHER_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # "the first cut since March 2020" when the time expression itself starts with "since".
-_RECORD_SINCE = re.compile(_TIME_LISTS["superlatives"].pattern + r"[^;.]{0,80}?$", re.IGNORECASE)
+_RECORD_SINCE = PhraseRegex(re.compile(_TIME_LISTS["superlatives"].pattern + r"[^;.]{0,80}?$", re.IGNORECASE),
+                            LEXICON.claims["time"]["superlatives"])
 # "said on Tuesday", "published on Monday": the day of a statement.
 _STATEMENT_DAY = re.compile(LEXICON.speech_regex.pattern + r"(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")
@@ -201,9 +202,9 @@ def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool
         # voted 9 to 4 for the plan" is the vote, on its day)
         return plan
     period = state.paragraph_period or state.lead_period
-    if not back_ref and period is not None and _reports_past(text, start, end):
-        return period.model_copy(update={"text": f"{period.text} (reporting period)"})
-    if not back_ref and state.lead_day is not None and _reports_past(text, start, end):
+    if not back_ref and (period is not None or state.lead_day is not None) and _reports_past(text, start, end):
+        if period is not None:
+            return period.model_copy(update={"text": f"{period.text} (reporting period)"})
         return state.lead_day.model_copy(update={"text": f"{state.lead_day.text} (the story's news day)"})
     return _sentence_time(doc, [], back_ref, state, anchor=None)
 
@@ -234,8 +235,11 @@ def _plan_period(prose: str, published: date | None, fiscal_start: int | None = 
                 and ts.end >= published and (ts.start - published).days <= 366 and _FISCAL_WORDS.search(t.text)):
             return ts.model_copy(update={"text": f"{ts.text} (the plan's period)", "span": None})
     return None
-_NOT_REPORTED = re.compile(r"\b(?:shares|share\s+price|stocks?|market\s+value|market\s+capitali[sz]ation|valu(?:ed|ation|es))\b",
-                           re.IGNORECASE)
+_NOT_REPORTED = PhraseRegex(
+    re.compile(r"\b(?:shares|share\s+price|stocks?|market\s+value|market\s+capitali[sz]ation|valu(?:ed|ation|es))\b",
+               re.IGNORECASE),
+    ["shares", "share price", "stock", "stocks", "market value", "market capitalisation", "market capitalization",
+     "valued", "valuation", "values"])
 
 
 def _reports_past(text: str, start: int, end: int) -> bool:
@@ -245,12 +249,16 @@ def _reports_past(text: str, start: int, end: int) -> bool:
     if _NOT_REPORTED.search(text, lo, hi):
         return False
     tokens = _WORD.findall(text, lo, hi)
-    # Capitalised words past the first are names ("in May", "Still Water"), not markers of tense.
-    words = [w.lower() for i, w in enumerate(tokens) if i == 0 or not w[:1].isupper()]
-    if any(w in _TIME_WORDS["present_markers"] for w in words):
+    if not tokens:
         return False
-    return any(w in _TIME_WORDS["past_verbs"] or (len(w) > 4 and w.endswith("ed") and w not in _TIME_WORDS["not_past"])
-               for w in words)
+    # Capitalised words past the first are names ("in May", "Still Water"), not markers of tense.
+    words = [tokens[0].lower(), *[w.lower() for w in tokens[1:] if not w[0].isupper()]]
+    if not _PRESENT_MARKERS.isdisjoint(words):
+        return False
+    return any(w in _PAST_VERBS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST) for w in words)
+
+
+_PRESENT_MARKERS, _PAST_VERBS, _NOT_PAST = (_TIME_WORDS[k] for k in ("present_markers", "past_verbs", "not_past"))
 
 
 def _completed_period_reported(claims: Sequence[Claim], published: date | None) -> TimeScope | None:
