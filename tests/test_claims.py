@@ -1168,3 +1168,17 @@ def test_a_description_stands_for_a_name_with_its_head_or_a_near_synonym():
         "tonnes.", "2026-05-13")}
     assert got["312"] == "National Highway Traffic Safety Administration"
     assert got["1.6 million tonnes"] == "Ministry of Agriculture"
+
+
+def test_its_points_to_the_speaker_unless_a_nearer_description_stands_between():
+    got = {c.text: c.subject.name if c.subject else None for c in figures(
+        "The Harbour Workers Union said about 1,900 of its members work at the plant. The Eastport Taxpayers "
+        "Association said the city had added more than 900 jobs to its payroll.")}
+    assert got["about 1,900"] == "Harbour Workers Union"
+    assert got["more than 900"] != "Eastport Taxpayers Association"
+
+
+def test_a_records_baseline_year_is_not_the_figures_time():
+    [c] = figures("Temperatures reached 45.2 degrees Celsius on Tuesday, the highest reading since records began "
+                  "in 1950, the weather service said.", "2026-10-15")
+    assert c.time.start == date(2026, 10, 13)

@@ -113,9 +113,15 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     pointing_back = pointing_back or _ANAPHOR.search(text, 0, min(len(text), 12))
     if pointing_back:
         # "Zhipu AI said it had raised $5 billion": "it" is the speaker when the speaker is an organisation.
-        speakers = [e for e in entities if e.span and e.type in ("org", "product") and e.span.end - base <= start
-                    and any(s.contains(e.span) for s in skip)]
-        if speakers and re.search(r"\b(?:it|its)\b", text[speakers[-1].span.end - base : hi], re.IGNORECASE):
+        speakers = [e for e in entities if e.span and (e.type in ("org", "product") or _org_like(e))
+                    and e.span.end - base <= start and any(s.contains(e.span) for s in skip)]
+        said_at = speakers[-1].span.end - base if speakers else hi
+        said = text[said_at:hi]
+        pronoun = re.search(r"\b(?:it|its)\b", said, re.IGNORECASE)
+        # (not when a nearer name or description stands before the pronoun: "X said the city had added 900 jobs
+        # to its payroll", "X said Transsion shipped 25 million handsets, twice its total")
+        if pronoun and not LEXICON.description_regex.search(said, 0, pronoun.start()) and not any(
+                e.span and said_at <= e.span.start - base < said_at + pronoun.start() for e in entities):
             return speakers[-1]
     if pointing_back and earlier:
         # "a round led by Sequoia Capital that values the company at $2.1bn": the company is not the agent

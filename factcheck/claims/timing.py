@@ -123,10 +123,10 @@ _BASELINE_FIGURE = re.compile(
     r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus|vs\.?)"
     r"\s[^;]{0,200}?\d", re.IGNORECASE)
 # After the figure: a comma opening another clause ("..., which gained AI features in January"), or the
-# baseline of a record ("the highest level since the early 1960s").
+# baseline of a record ("the highest level since the early 1960s", "the highest since records began in 1950").
 _OTHER_CLAUSE = re.compile(
     r",\s*" + _TIME_LISTS["other_clause"].pattern + r"|" + _TIME_LISTS["superlatives"].pattern
-    + r"[^;.]{0,80}?\bsince\s+(?:the\s+)?$",
+    + r"[^;.]{0,80}?\bsince\s+(?:the\s+)?(?:records?\s+(?:began|started|were\s+first\s+kept)\s+in\s+)?$",
     re.IGNORECASE,
 )
 # "the first cut since March 2020" when the time expression itself starts with "since".
