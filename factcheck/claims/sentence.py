@@ -61,7 +61,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         entities, numbers = _headline_names(doc, sent, entities, numbers, gaz)
     back_ref = bool(_BACK_REFERENCE.match(text))
     _new_paragraph(doc, sent, state)
-    _weigh(entities, sent.heading or state.paragraphs <= 1, state, gaz)
+    _weigh(entities, sent.heading or state.paragraphs <= 1, state, gaz, text, base)
     times = _resolve_period_references(text, base, times, state)
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
     # Most sentences hold no cue of a kind: a set test on their words skips those regexes.

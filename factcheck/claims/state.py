@@ -200,12 +200,17 @@ def _unlisted_org_name(name: str) -> bool:
     return not _person_like_name(name) or name.split()[-1].lower().strip(".") in _ORG_SUFFIXES
 
 
-def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazetteer | None = None) -> None:
+def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazetteer | None = None,
+           text: str = "", base: int = 0) -> None:
     """Count the organisations and places named so far (a title or lead mention counts double) and keep
     the most named of each, the first named on a tie: what the story is about. A national institution
-    counts for its country too ("the Bank of England" makes a story about the United Kingdom)."""
+    counts for its country too ("the Bank of England" makes a story about the United Kingdom). With the
+    sentence's ``text``, an unlisted name before a site or product noun ("the Mvelo mine") is not counted."""
     if not entities:  # most sentences
         return
+    if text:
+        entities = [e for e in entities if e.method != "unresolved" or not e.span
+                    or not _SITE_OR_PRODUCT_AFTER.match(text, e.span.end - base)]
     country = [c for e in entities if gaz is not None and (_org_like(e) or e.type == "body")
                and (c := _country_of(e, gaz)) is not None]
     for e in [*entities, *country]:
@@ -222,6 +227,8 @@ def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazett
                 state.main_org = e
 
 
+_SITE_OR_PRODUCT_AFTER = re.compile(r"[ ]+(?:" + "|".join(map(re.escape, _SUBJECT_WORDS["site_or_product_heads"]))
+                                    + r")(?![\w-])", re.IGNORECASE)
 # A national institution's country: the claim lexicon's few, and the institutions file's table.
 _NATIONAL_BODIES = {fold(k): v for table in (LEXICON.claims["subject"]["national_bodies"],
                                              load_toml("institution_countries.toml")["national_bodies"])
