@@ -1185,8 +1185,8 @@ def test_a_records_baseline_year_is_not_the_figures_time():
 
 
 def test_a_mine_or_a_model_named_often_is_not_the_story_company():
-    text = ("Karoo Copper cut its guidance. The Mvelo mine flooded in March, and the Mvelo mine is back at 85% of "
+    text = ("Karoo Mining cut its guidance. The Mvelo mine flooded in March, and the Mvelo mine is back at 85% of "
             "capacity. The Mvelo mine employs 2,000 people. Chief executive Thandi Mokoena said the flood cost "
             "9,000 tonnes.")
     got = _roles(text, "2026-10-22")
-    assert ("Thandi Mokoena", "ceo", "Karoo Copper") in got
+    assert ("Thandi Mokoena", "ceo", "Karoo Mining") in got
