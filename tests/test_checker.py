@@ -200,6 +200,14 @@ def test_shares_of_different_wholes_are_not_summed():
     assert "FC304" in _codes(_findings(over))
 
 
+def test_shares_paragraphs_apart_are_shares_of_different_wholes():
+    apart = ("Marta Salcedo won Colombia's run-off on Sunday with 51.8% of the vote. Turnout was high. Counting "
+             "ended early. Observers praised the vote. In Antioquia she took 71% of the vote.")
+    assert "FC304" not in _codes(_findings(apart, published="2026-06-22"))
+    near = "Colombia gave Salcedo 51.8% of the vote on Sunday. Antioquia gave her 71% of the vote on Sunday."
+    assert "FC304" in _codes(_findings(near, published="2026-06-22"))
+
+
 CLEAN = sorted(p for folder in ("heldout", "heldout2") for p in (Path(__file__).resolve().parents[1] / "fixtures"
                / folder).glob("*.md") if p.name != "README.md")
 

@@ -24,7 +24,8 @@ class SharesOver100(Rule):
     info = RuleInfo(
         code="FC304", name="shares-over-100", severity=Severity.ERROR,
         summary="Shares of one whole add up to more than 100 per cent (or one share is outside 0-100).",
-        description="Shares (measure 'share', in per cent) of one whole in one document, at one time, for "
+        description="Shares (measure 'share', in per cent) of one whole in one document, at one time, within "
+        "two sentences of each other, for "
         "different subjects are summed by their lower bounds; above 100 (+1 point for rounding) is an error. "
         "A share that names no whole takes the whole of a share just before it.",
         example="“60 per cent of the global total … the United States with a 50 per cent share”.",
@@ -53,17 +54,39 @@ class SharesOver100(Rule):
                 # Shares of different wholes ("of new capacity", "of the global total") are not summed.
                 key = (c.time.start, c.time.end, whole)
                 groups[key].setdefault(c.subject.id, c)
-            for parts in groups.values():
-                if len(parts) < 2:
-                    continue
-                total = sum((p.quantity.low if p.quantity.low is not None else p.quantity.value) for p in parts.values())
-                if total > 100 + SLACK:
-                    items = sorted(parts.values(), key=lambda p: p.span.start)
+            for group in groups.values():
+                for items in _nearby(sorted(group.values(), key=lambda p: p.span.start)):
+                    if len(items) < 2:
+                        continue
+                    total = sum((p.quantity.low if p.quantity.low is not None else p.quantity.value) for p in items)
+                    if total <= 100 + SLACK:
+                        continue
                     listing = ", ".join(f"{p.subject.name} {p.text}" for p in items)
                     yield self.finding(
                         f"Shares add up to {total}% ({listing})", items,
                         explanation="Shares of one whole at one time cannot add up to more than 100 per cent.",
                     )
+
+
+#: Shares further apart than this many sentences are not summed: a story's "51.8% of the vote" (the country's)
+#: and, paragraphs later, "in Antioquia she took 71% of the vote" are shares of two different votes.
+NEARBY_SENTENCES = 2
+
+
+def _nearby(parts: list[QuantityClaim]) -> list[list[QuantityClaim]]:
+    """``parts`` (in text order) cut where two neighbours stand more than :data:`NEARBY_SENTENCES` apart.
+
+    >>> from types import SimpleNamespace as N
+    >>> [[p.sentence_index for p in run] for run in _nearby([N(sentence_index=i) for i in (1, 2, 9)])]
+    [[1, 2], [9]]
+    """
+    runs: list[list[QuantityClaim]] = []
+    for p in parts:
+        if runs and p.sentence_index - runs[-1][-1].sentence_index <= NEARBY_SENTENCES:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
 
 
 def _norm(whole: str | None) -> str:
