@@ -191,8 +191,11 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             subject = _story_subject(text, measure, whole, state)
     elif subject is not None and state.main_org is not None and subject.id != state.main_org.id:
         subject = _covered_company(text, base, start, subject, entities, state)
-    if _national(text, start, measure) and (subject is None or subject.type != "place") and not _named_in_clause(
-            text, base, start, subject, entities, attribution_spans):
+    if _national(text, start, measure) and (subject is None or subject.type != "place") and (
+            (subject is not None and subject.type == "body" and _country_of(subject, gaz) is not None)
+            or not _named_in_clause(text, base, start, subject, entities, attribution_spans)):
+        # (a national body named in the clause still forecasts its country's figure: "The Office for Budget
+        # Responsibility expects the population to pass 70 million")
         # "The Bank expects inflation to rise to 2.75%": a figure of the economy is the country's, not that
         # of the institution that forecasts or reports it (unless the clause names it: "Acme's wage bill").
         # With no place named in the story, an unlisted main name may be the place ("Eastport's council").

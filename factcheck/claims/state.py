@@ -280,9 +280,10 @@ def _new_paragraph(doc: Document, sent: Sentence, state: _State) -> None:
         state.paragraphs += 1
         state.paragraph_period = None
         # A new paragraph goes back to what the story is about: the last sentence's subject, if it was a side
-        # topic ("Ridership on the new Line 5 ..."), is not carried into it ("Fare revenue rose 9%").
+        # topic ("Ridership on the new Line 5 ..."), is not carried into it ("Fare revenue rose 9%"); a listed
+        # product ("DeepSeek-V3") is what a story about it goes on about.
         carried = state.continued
-        if carried is not None and carried not in (state.main_org, state.main_place):
+        if carried is not None and carried.type != "product" and carried not in (state.main_org, state.main_place):
             state.continued = state.main_place if carried.type == "place" else state.main_org
     state.prev_end = sent.span.end
 
