@@ -1190,3 +1190,9 @@ def test_a_mine_or_a_model_named_often_is_not_the_story_company():
             "9,000 tonnes.")
     got = _roles(text, "2026-10-22")
     assert ("Thandi Mokoena", "ceo", "Karoo Mining") in got
+
+
+def test_a_national_body_named_in_its_clause_forecasts_its_countrys_figure():
+    [c] = figures("The Office for Budget Responsibility expects the population to pass 70 million by 2026.",
+                  "2024-03-07")
+    assert c.subject.name == "United Kingdom"
