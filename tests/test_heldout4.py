@@ -53,7 +53,7 @@ FLOORS: dict[str, float] = {
     # 0.752, attribution 0.735 -> 0.835, roles 0.0 -> 0.75 (python tests/test_heldout4.py).
     # tuning round 2 (places in locative phrases and lists, site names after "at the", "the government"):
     # subject 0.752 -> 0.813 (python tests/test_heldout4.py).
-    "subject": 0.78,
+    "subject": 0.83,
     "attribution": 0.8,
     # measure round (money and power figures count nothing, "$3.2bn plant" is a cost, "tonnes of copper"
     # measures copper, "X% more/less than" is a change, "5G" codes in counted phrases, loans, deposits,
@@ -61,6 +61,11 @@ FLOORS: dict[str, float] = {
     # 0.857 (python tests/test_heldout4.py).
     "measure": 0.69,
     "counted": 0.83,
+    # 2026-11-25, third session (python tests/test_heldout4.py): subject 0.813 -> 0.865, roles 0.75 -> 0.875,
+    # events 0.5 -> 0.833, memberships 0.0 -> 1.0.
+    "roles": 0.8,
+    "events": 0.8,
+    "memberships": 0.95,
 }
 
 
