@@ -92,6 +92,9 @@ RUN_ONS = {
     "period": "Revenue rose 5% in the three months to June and ",
     "from-to": "sales rose from 5% to 7% and ",
     "roles": "Acme chief executive Jane Doe said the firm hired 300 staff and ",
+    "founders": "Brightline, founded by Tomas Adler, hired 40 staff and ",
+    "members": "among the firms it fined were Helvia and Casa Norte and ",
+    "places": "the Bank of Japan and Japan's Kisaragi Motor sold 5 cars and ",
 }
 
 

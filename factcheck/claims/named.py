@@ -45,6 +45,8 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
     out: list[RoleClaim] = []
     by_start = {e.span.start - base: e for e in entities if e.span}
     by_end = {e.span.end - base: e for e in entities if e.span}
+    # Where the sentence's first name that is not a person's starts (a title before it has no organisation named).
+    first_name = next((e.span.start - base for e in entities if e.span and not _is_person(e)), None)
     for m in LEXICON.role_regex.finditer(text):
         role = LEXICON.role_words[" ".join(m.group().lower().split())]
         person = org = None
@@ -84,26 +86,30 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
                     # "the agency's director-general": the last name ending in "Agency", else the one in play
                     head = pointer.group("head")
                     org = (head and _named_for(head, state)) or _org_in_play(base, pointer.start(), entities, state)
-        named_before = [e for e in entities if e.span and e.span.start - base < m.start() and not _is_person(e)]
-        if org is None and not named_before:
+        if org is None and (first_name is None or first_name >= m.start()):
             # "Chief executive C.C. Wei said ..." in a story about TSMC: a title without an organisation,
             # with no other name before it, is at the organisation in play.
             org = state.main_org or state.topic_org  # the story's company rather than the last one named
         elif org is None and person.span.start - base > m.start() and _opens_with_title(text, m.start()):
             # "Orvano will not pay, chief executive Lucía Ferrer told reporters": a bare title opening a clause
-            # is at the story's organisation when the sentence names it, else at the one organisation named.
-            orgs = [e for e in named_before if _org_like(e)]
+            # is at the story's organisation when the sentence names it, else at the one organisation named
+            # (among the names of the few hundred characters before it: bounded work in a run-on sentence).
+            orgs = [e for e in entities if e.span and m.start() - _ROLE_REACH <= e.span.start - base < m.start()
+                    and not _is_person(e) and _org_like(e)]
             main = state.main_org
             org = main if main is not None and any(e.id == main.id for e in orgs) else orgs[0] if len(orgs) == 1 else None
         span = Span(start=base + min(m.start(), person.span.start - base),
                     end=base + max(m.end(), person.span.end - base))
         out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
                              person=person, role=role, org=org, time=time))
+    entity_ends = [e.span.end - base if e.span else -1 for e in entities]
     for m in _FOUNDED_BY.finditer(text):  # "Acme, founded by Jane Roe", "Founded in 2011 by Rohan Mehta, ..."
         person = by_start.get(m.end())
         if person is None or not _is_person(person):
             continue
-        before = [e for e in entities if e.span and e.span.end - base <= m.start() and _org_like(e)]
+        # the organisation right before ", founded by" (the last name ending before it; bisection: linear)
+        i = bisect_left(entity_ends, m.start() + 1) - 1
+        before = [entities[i]] if i >= 0 and _org_like(entities[i]) else []
         org = before[-1] if before and _COMMA_GAP.fullmatch(text, before[-1].span.end - base, m.start()) \
             else (state.main_org if m.start() == _LEADING.match(text).end() else None)
         if org is None:
@@ -251,6 +257,8 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
     out: list[MembershipClaim] = []
     names = [e for e in entities if e.span and e.type != "place" and (e.method != "unresolved" or len(e.name.split()) >= 2)]
     starts = [e.span.start for e in names]
+    spanned = [e for e in entities if e.span]  # every name, in text order (cues index into it by bisection)
+    spanned_starts = [e.span.start - base for e in spanned]
     negated_spans: list[Span] = []  # in text order
     ni = 0
     for negated, pattern in ((True, negative), (False, positive)):
@@ -262,14 +270,14 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
                     continue  # "not among" was read already
             cue = " ".join(m.group().lower().split())
             if cue == "among" and not negated:
-                inverted = _among_first(text, base, entities, m, time, common)
+                inverted = _among_first(text, base, spanned, spanned_starts, m, time, common)
                 if inverted is not None:  # "Among the carmakers closing plants are A and B"
                     out.append(inverted)
                     continue
             if cue in _EXAMPLE_CUES:
                 # "young start-ups such as A, B and C": the group precedes the cue, the members follow it.
                 # (after the cue any name counts, one word or a place: "rivals including Telvia and Nordnet")
-                claim = _example_membership(text, base, [e for e in entities if e.span], m, time, common)
+                claim = _example_membership(text, base, spanned, m, time, common)
                 if claim is not None:
                     out.append(claim)
                 continue
@@ -366,7 +374,7 @@ _AMONG_GROUP = re.compile(
 _DESCRIBED_GAP = re.compile(r"\s*(?:,|,?\s*and|&)?\s*(?:the\s+(?:[a-z][\w-]*\s+){0,3})?")
 
 
-def _among_first(text, base, entities, m, time, common) -> MembershipClaim | None:
+def _among_first(text, base, entities, starts, m, time, common) -> MembershipClaim | None:
     """"Among the companies it fined were the energy supplier Helvia, the online bank Banco Lumen and the retailer
     Casa Norte": when "among" opens its clause, the group follows it and the members follow the verb."""
     if text[_clause_start(text, m.start()) : m.start()].strip(" \"“‘'([:,;"):
@@ -376,7 +384,7 @@ def _among_first(text, base, entities, m, time, common) -> MembershipClaim | Non
         return None
     members: list[EntityRef] = []
     pos = g.end()
-    for e in entities:
+    for e in entities[bisect_left(starts, pos):]:  # the names after the verb ("starts": where each one starts)
         s = e.span.start - base if e.span else -1
         if s < pos:
             continue

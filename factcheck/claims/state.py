@@ -213,8 +213,8 @@ def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazett
                     or not _SITE_OR_PRODUCT_AFTER.match(text, e.span.end - base)]
     country = [c for e in entities if gaz is not None and (_org_like(e) or e.type == "body")
                and (c := _country_of(e, gaz)) is not None]
-    for e in [*entities, *country]:
-        kind = "place" if e.type == "place" or e in country else "org" if _org_like(e) else None
+    for e, is_country in [*((e, False) for e in entities), *((c, True) for c in country)]:
+        kind = "place" if is_country or e.type == "place" else "org" if _org_like(e) else None
         if kind is None:
             continue
         weight, order, _ = state.weights.get(e.id, (0, -len(state.weights), e))

@@ -349,10 +349,13 @@ class Gazetteer:
         if not places:
             return hits
         dropped = set()
+        place_starts = [h[0] for h in places]  # sorted, as the hits are
         for m in _CAPITALISED.finditer(text, places[0][0] - 60 if places[0][0] > 60 else 0):
             start, end = m.start(), m.end()
-            # (a place listed with its article, "the United States", is inside a run from its first capital)
-            inside = [h for h in places if start <= h[0] + (4 if text.startswith(("the ", "The "), h[0]) else 0)
+            # The places starting in the run (or 4 characters before it: a place listed with its article, "the
+            # United States", is inside a run from its first capital), found by bisection: linear on run-ons.
+            first, last = bisect_left(place_starts, start - 4), bisect_left(place_starts, end)
+            inside = [h for h in places[first:last] if start <= h[0] + (4 if text.startswith(("the ", "The "), h[0]) else 0)
                       and h[1] <= end and (start, end) != h[:2]]
             if not inside:
                 if start > places[-1][1]:
