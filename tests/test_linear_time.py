@@ -19,6 +19,8 @@ RUN_ONS = {
     "from-to": ("sales rose from 5% to 7% and ", 2),
     "roles": ("Acme chief executive Jane Doe said the firm hired 300 staff and ", 1),
     "rounds": ("Acme raised $5m in a round led by Sequoia Capital, while ", 1),
+    "founders": ("Brightline, founded by Tomas Adler, hired 40 staff and ", 1),
+    "places": ("the Bank of Japan and Japan's Kisaragi Motor sold 5 cars and ", 1),
 }
 
 
