@@ -1196,3 +1196,11 @@ def test_a_national_body_named_in_its_clause_forecasts_its_countrys_figure():
     [c] = figures("The Office for Budget Responsibility expects the population to pass 70 million by 2026.",
                   "2024-03-07")
     assert c.subject.name == "United Kingdom"
+
+
+def test_adverbs_after_the_counted_noun_end_it():
+    got = {c.text: (c.counted, c.measure) for c in figures(
+        "Kisaragi sold 3.86 million vehicles worldwide last year, and the lake stood 1.2 metres below normal.",
+        "2026-05-13")}
+    assert got["3.86 million"] == ("vehicles", "vehicle")
+    assert got["1.2 metres"][0] is None

@@ -12,10 +12,11 @@ from functools import lru_cache, wraps
 from operator import is_
 from typing import TypeVar
 
+from factcheck._data import load_toml
 from factcheck.lexicon import LEXICON, phrase_regex
 
 
-# Words that end a counted noun phrase: prepositions, verbs, conjunctions.
+# Words that end a counted noun phrase: prepositions, verbs, conjunctions (and the adverbs of stopwords.toml).
 _NP_STOP = frozenset(
     """of in on at for from to by with that which who whom whose and or but than as is are was were be been being
     have has had will would can could may might should must do does did said says say told its their his her
@@ -23,6 +24,7 @@ _NP_STOP = frozenset(
     into onto over under about around against during through via among including like such not also
     so if because whereas earlier later ago previously respectively annually year-on-year without out off
     rather""".split()
+    + load_toml("stopwords.toml")["np_enders"]
 )
 # Determiners and fillers skipped at the start of a noun phrase.
 _NP_SKIP = frozenset("a an the its their his her our some of".split())
