@@ -1204,3 +1204,12 @@ def test_adverbs_after_the_counted_noun_end_it():
         "2026-05-13")}
     assert got["3.86 million"] == ("vehicles", "vehicle")
     assert got["1.2 metres"][0] is None
+
+
+def test_what_one_of_a_thing_costs_is_a_price_a_running_cost_is_a_cost():
+    got = {c.text: c.measure for c in figures(
+        "Its cheaper plan costs $7.99 a month. The shares were priced at ₹434. Fare evasion is costing it as much "
+        "as $25 million a year.", "2026-10-01")}
+    assert got["$7.99"] == "price"
+    assert got["₹434"] == "price"
+    assert got["as much as $25 million"] == "cost"

@@ -58,6 +58,10 @@ _BARE_MORE = frozenset({"more", "fewer", "others", "extra", "additional"})
 _RELATIVE_TIME = frozenset({"next", "last", "this"})  # "1,500 more next year": still a bare "more"
 # Money quoted by the week or the hour right after the figure ("£300,000 a week", "$15 an hour").
 _PAY_PERIOD = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNORECASE)
+# A money figure for one of something: a month of a plan, a share, a unit, ticket, night or seat (not "a year":
+# "costing it $25 million a year" is a running cost; not "a pound" of output: "cash costs of $2.31 a pound").
+_PRICE_PER = re.compile(r"\s+(?:a|an|per|each)\s+(?:month|share|unit|ticket|night|seat|item|head|person)s?\b",
+                        re.IGNORECASE)
 # (A soft line wrap inside the whole is a space: "about 43% of all installed power\ncapacity".)
 _WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' \n-]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
                     r"for|from|to|over|against|since|during|because|who|which|that|are|is|were|was)\b|$)",
@@ -148,6 +152,8 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     if (measure in (None, "valuation", "cost") and q.unit and len(q.unit) == 3 and q.unit.isupper()
             and _PAY_PERIOD.match(text, end)):
         measure = "wage"  # "a contract worth £300,000 a week": money by the week or hour is pay
+    elif measure == "cost" and is_money(q.unit) and _PRICE_PER.match(text, end):
+        measure = "price"  # "a plan that costs $7.99 a month", "₹412 to ₹434 a share": what one of a thing costs
     scope = _scope(text, start, end, counted)
     if elliptic:  # "Ernie Bot held 45 per cent of the market, Doubao 30 per cent"
         # ... unless a cue between the two figures names another measure ("$2 per hour ... the training
