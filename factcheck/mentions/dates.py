@@ -95,6 +95,22 @@ _NOT_AFTER_NOW: list[str] = _LEX["up_to_now"]["not_before"]
 _PERIOD_WORDS: dict[str, list[str]] = _LEX["period_words"]
 
 
+
+def _word_tree(words: Any) -> dict[str, Any]:
+    """``words`` (lower-cased, blanks squeezed) as a character tree: each node maps a character to the node
+    after it, and "" marks the end of a word.
+
+    >>> _word_tree(["up", "Up  to"])
+    {'u': {'p': {'': {}, ' ': {'t': {'o': {'': {}}}}}}}
+    """
+    root: dict[str, Any] = {}
+    for word in sorted({" ".join(str(w).lower().split()) for w in words}):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
 def _alt(words: Any, lower: bool = False) -> str:
     """A case-insensitive regex for a set of lexicon phrases, as a trie.
 
@@ -105,13 +121,7 @@ def _alt(words: Any, lower: bool = False) -> str:
     With ``lower`` letters stay plain lower-case characters, for text already
     lower-cased (a plain character is a cheaper test than a class).
     """
-    root: dict[str, Any] = {}
-    for word in {" ".join(str(w).lower().split()) for w in words}:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie(root, lower)
+    return _trie(_word_tree(words), lower)
 
 
 def _trie(node: dict[str, Any], lower: bool = False) -> str:
@@ -1000,12 +1010,7 @@ def _letter_first_trie(words: Any, lower: bool = False) -> str:
     the look-behind after that letter stands for a ``\\b`` before it. With ``lower``
     only lower-case letters, for text already lower-cased (half the branches).
     """
-    root: dict[str, Any] = {}
-    for word in {" ".join(str(w).lower().split()) for w in words}:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    root = _word_tree(words)
     branches = []
     for ch, child in sorted(root.items()):
         for letter in sorted({ch} if lower else {ch, ch.upper()}):
