@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import random
-import re
 
-import pytest
 
 from factcheck.mentions.numbers import _Reader
 

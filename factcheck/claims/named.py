@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from factcheck.claims._text import _COMMA_BEFORE, _LEADING, _NP_SKIP, _NP_STOP, _WORD, _clause_start
+from factcheck.claims._text import _LEADING, _NP_SKIP, _NP_STOP, _WORD, _clause_start
 from factcheck.claims.state import _is_person, _named_for, _org_in_play, _org_like
 from factcheck.claims.timing import _sentence_time
 from factcheck.lexicon import LEXICON
