@@ -1213,3 +1213,8 @@ def test_what_one_of_a_thing_costs_is_a_price_a_running_cost_is_a_cost():
     assert got["$7.99"] == "price"
     assert got["₹434"] == "price"
     assert got["as much as $25 million"] == "cost"
+
+
+def test_the_object_a_change_verb_moves_to_a_figure_is_its_measure():
+    [c] = figures("The EU will cut the tariff-free quota for steel imports to 18.3 million tonnes a year.", "2026-10-01")
+    assert c.measure == "quota"
