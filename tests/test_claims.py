@@ -1218,3 +1218,11 @@ def test_what_one_of_a_thing_costs_is_a_price_a_running_cost_is_a_cost():
 def test_the_object_a_change_verb_moves_to_a_figure_is_its_measure():
     [c] = figures("The EU will cut the tariff-free quota for steel imports to 18.3 million tonnes a year.", "2026-10-01")
     assert c.measure == "quota"
+
+
+def test_the_time_of_a_baseline_event_is_not_the_figures():
+    got = {c.text: (c.time.start, c.time.end) for c in figures(
+        "Salcedo won the run-off on Sunday. Turnout was 60.1% of registered voters, up 3.4 percentage points from "
+        "the first round on 31 May.", "2026-06-22")}
+    assert got["60.1%"][0] != date(2026, 5, 31)
+    assert got["3.4 percentage points"] == (date(2026, 5, 31), date(2026, 6, 21))  # a change spans both

@@ -146,7 +146,14 @@ def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
         m = _BASELINE_END.search(text, max(end, t0 - 40), t0)
         if m and not (m.group().lower().startswith("on") and t.time.granularity == Granularity.DAY):
             return True
+    if t0 - end <= 90 and _BASELINE_EVENT.search(text, max(end, t0 - 50), t0):
+        return True  # "up 3.4 points from the first round on 31 May": the time of the thing compared with
     return _BASELINE_FIGURE.search(text, end, t0) is not None
+
+
+# "from the first round on", "than the previous vote in": a baseline event, then its time.
+_BASELINE_EVENT = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus)\s+(?:the\s+|a\s+|its\s+)?"
+                             r"(?:[a-z][\w-]*\s+){1,3}(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _CLAUSE_PUNCT_HARD = re.compile(r"[;.:]\s|\band\s+(?:said|says)\b")
