@@ -108,9 +108,15 @@ def _table(acc: dict[str, float]) -> str:
     return "\n".join(f"{k:<18}{acc[k]:>6.3f}" for k in order + sorted(set(acc) - set(order)))
 
 
-if __name__ == "__main__":
+def report(folder: Path) -> None:
+    """Print every disagreement on a held-out folder, then its per-field table (the sets' script mode)."""
     sys.path.insert(0, str(ROOT))  # run as a script: import the package from this checkout
-    figures = sum(len(base.load_expected(p)["claims"]) for p in heldout2_paths())
-    result = heldout2_accuracy(verbose=True)
-    print(f"\nfixtures/heldout2: {len(heldout2_paths())} articles, {figures} labelled figures\n")
+    paths = heldout.heldout_paths(folder)
+    figures = sum(len(base.load_expected(p)["claims"]) for p in paths)
+    result = heldout.heldout_accuracy(verbose=True, folder=folder)
+    print(f"\nfixtures/{folder.name}: {len(paths)} articles, {figures} labelled figures\n")
     print(_table(result))
+
+
+if __name__ == "__main__":
+    report(HELDOUT2)

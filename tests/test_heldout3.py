@@ -79,8 +79,4 @@ def test_heldout3_accuracy() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))  # run as a script: import the package from this checkout
-    figures = sum(len(base.load_expected(p)["claims"]) for p in heldout3_paths())
-    result = heldout3_accuracy(verbose=True)
-    print(f"\nfixtures/heldout3: {len(heldout3_paths())} articles, {figures} labelled figures\n")
-    print(heldout2._table(result))
+    heldout2.report(HELDOUT3)

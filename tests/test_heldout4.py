@@ -107,8 +107,4 @@ def test_heldout4_accuracy() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))  # run as a script: import the package from this checkout
-    figures = sum(len(base.load_expected(p)["claims"]) for p in heldout4_paths())
-    result = heldout4_accuracy(verbose=True)
-    print(f"\nfixtures/heldout4: {len(heldout4_paths())} articles, {figures} labelled figures\n")
-    print(heldout2._table(result))
+    heldout2.report(HELDOUT4)

@@ -87,8 +87,4 @@ def test_heldout5_accuracy() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))  # run as a script: import the package from this checkout
-    figures = sum(len(base.load_expected(p)["claims"]) for p in heldout5_paths())
-    result = heldout5_accuracy(verbose=True)
-    print(f"\nfixtures/heldout5: {len(heldout5_paths())} articles, {figures} labelled figures\n")
-    print(heldout2._table(result))
+    heldout2.report(HELDOUT5)

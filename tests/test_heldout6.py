@@ -94,8 +94,4 @@ def test_heldout6_floors() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))  # run as a script: import the package from this checkout
-    figures = sum(len(base.load_expected(p)["claims"]) for p in heldout6_paths())
-    result = heldout6_accuracy(verbose=True)
-    print(f"\nfixtures/heldout6: {len(heldout6_paths())} articles, {figures} labelled figures\n")
-    print(heldout2._table(result))
+    heldout2.report(HELDOUT6)
