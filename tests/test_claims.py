@@ -1226,3 +1226,11 @@ def test_the_time_of_a_baseline_event_is_not_the_figures():
         "the first round on 31 May.", "2026-06-22")}
     assert got["60.1%"][0] != date(2026, 5, 31)
     assert got["3.4 percentage points"] == (date(2026, 5, 31), date(2026, 6, 21))  # a change spans both
+
+
+def test_a_law_is_no_ones_figure_and_a_persons_national_promise_is_the_countrys():
+    got = {c.text: c.subject.name if c.subject else None for c in figures(
+        "Colombia held a run-off. Marta Salcedo has promised inflation below 4%. Under the General Data "
+        "Protection Regulation, fines can reach up to 4% of turnover.", "2026-06-22")}
+    assert got["below 4%"] == "Colombia"
+    assert got["up to 4%"] != "General Data Protection Regulation"

@@ -171,3 +171,8 @@ def test_particles_join_the_words_of_one_name_but_and_joins_two():
     g = Gazetteer.default()
     assert [e.name for e in g.find("In Valle del Cauca, Ursula von der Leyen met Bank of America and Wells Fargo.")] == [
         "Valle del Cauca", "Ursula von der Leyen", "Bank of America", "Wells Fargo"]
+
+
+def test_a_preposition_opening_a_sentence_is_not_a_name():
+    g = Gazetteer.default()
+    assert [e.name for e in g.find("Under the new rules, Amid the drought and Despite Acme's plan.")] == ["Acme"]

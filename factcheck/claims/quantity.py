@@ -23,7 +23,7 @@ from factcheck.claims.measure import (
     _scope,
     _singular,
 )
-from factcheck.claims.state import _country_of
+from factcheck.claims.state import _country_of, _is_person
 from factcheck.claims.subject import (
     _covered_company,
     _entity_after,
@@ -198,10 +198,10 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     elif subject is not None and state.main_org is not None and subject.id != state.main_org.id:
         subject = _covered_company(text, base, start, subject, entities, state)
     if _national(text, start, measure) and (subject is None or subject.type != "place") and (
-            (subject is not None and subject.type == "body" and _country_of(subject, gaz) is not None)
+            (subject is not None and (_is_person(subject) or subject.type == "body" and _country_of(subject, gaz)))
             or not _named_in_clause(text, base, start, subject, entities, attribution_spans)):
-        # (a national body named in the clause still forecasts its country's figure: "The Office for Budget
-        # Responsibility expects the population to pass 70 million")
+        # (a national body or a person named in the clause still forecasts its country's figure: "The Office
+        # for Budget Responsibility expects the population to pass 70 million", "Salcedo promised 3% growth")
         # "The Bank expects inflation to rise to 2.75%": a figure of the economy is the country's, not that
         # of the institution that forecasts or reports it (unless the clause names it: "Acme's wage bill").
         # With no place named in the story, an unlisted main name may be the place ("Eastport's council").

@@ -269,6 +269,7 @@ _OBJECT_VERB = re.compile(
     + r")\s+(?!that\b)[^,;:]*$", re.IGNORECASE)
 _NOT_NAMES = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
 _NOT_SUBJECT_FIRST = frozenset(_SUBJECT_WORDS["not_subject_first_words"])
+_LAW_HEADS = frozenset(_SUBJECT_WORDS["law_heads"])
 _ROLE_BEFORE = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
 
 # A development code: capitals, an optional hyphen, then digits ("MRD-214", "XR-17", "LY3437943").
@@ -297,6 +298,8 @@ def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
     if e.method == "unresolved" and (fold(e.name) in _NOT_NAMES or fold(e.name.rstrip("0123456789. ")) in _NOT_NAMES or (
             len(words) > 1 and words[0].lower() in _NOT_SUBJECT_FIRST and words[-1].lower() not in _ORG_SUFFIXES)):
         return False
+    if len(words) > 1 and words[-1].lower() in _LAW_HEADS:
+        return False  # "a fine of up to 4% under the General Data Protection Regulation": a law is no one's figure
     figure = _FIGURE_BEFORE_NAME.search(text, max(0, s - 30), s)
     if figure and not _YEAR_OR_DAY.search(text, max(0, figure.start() - 12), figure.end()):
         return False
