@@ -176,3 +176,11 @@ def test_particles_join_the_words_of_one_name_but_and_joins_two():
 def test_a_preposition_opening_a_sentence_is_not_a_name():
     g = Gazetteer.default()
     assert [e.name for e in g.find("Under the new rules, Amid the drought and Despite Acme's plan.")] == ["Acme"]
+
+
+def test_a_common_word_opening_a_sentence_is_not_part_of_the_name_after_of():
+    g = Gazetteer.default()
+    common = frozenset({"shares"})
+    assert [e.name for e in g.find("Shares of Kisaragi fell 3.1% in Tokyo.", common_words=common)] == ["Kisaragi", "Tokyo"]
+    # an institution's word stays part of the name
+    assert [e.name for e in g.find("Bank of America rose.", common_words=frozenset({"bank"}))] == ["Bank of America"]

@@ -428,6 +428,16 @@ class Gazetteer:
                 continue
             start += shift  # past leading function words ("The Cyberspace ..." -> "Cyberspace ...")
             end = start + len(surface)
+            head = _COMMON_HEAD.match(surface)
+            if (head is not None and head.group(1).lower() not in _INSTITUTION_WORDS  # (not "Bank of America")
+                    and _is_common_word(head.group(1), common_words)):
+                if lead < 0:
+                    lead = _OPENERS_ONLY.match(original).end()
+                if _at_sentence_start(original, start, lead):
+                    # "Shares of Kisaragi fell": a common word capitalised because first, then the name it is of
+                    start += head.end()
+                    surface = surface[head.end():]
+                    unlisted = " " not in surface and self.lookup(surface) is None
             if unlisted:
                 if lead < 0:  # measured once per text: each candidate's test then scans nothing
                     lead = _OPENERS_ONLY.match(original).end()
@@ -497,6 +507,11 @@ class Gazetteer:
 _NOT_A_NAME = object()
 _RUN_CACHE_CHARS = 60  # runs up to this long are remembered (names; a long Title Case heading is not kept)
 _RUN_CACHE_SIZE = 20_000  # and up to this many, then the memory starts again
+
+# A run's first word and the particle after it ("Shares of Kisaragi", "Sales of Tesla"): checked against the
+# document's lower-case words when the run opens a sentence.
+_COMMON_HEAD = re.compile(r"([A-Z][a-z]+) (?:of|for) (?=[A-Z])")
+
 
 def _runs_outside_listed(text: str, taken: list[tuple[int, int]], taken_starts: list[int]) -> Iterator[tuple[int, str]]:
     """Each capitalised run of ``text`` as (start, run); a run that opens with a listed name and its possessive
