@@ -1234,3 +1234,10 @@ def test_a_law_is_no_ones_figure_and_a_persons_national_promise_is_the_countrys(
         "Protection Regulation, fines can reach up to 4% of turnover.", "2026-06-22")}
     assert got["below 4%"] == "Colombia"
     assert got["up to 4%"] != "General Data Protection Regulation"
+
+
+def test_a_capitalised_verb_inside_a_name_is_not_a_source_and_company_words_end_company_names():
+    [c] = figures("Kisaragi Motor is recalling nearly 1.2 million vehicles in the United States, the Japanese "
+                  "carmaker said.", "2026-05-13")
+    assert c.subject.name == "Kisaragi Motor"
+    assert c.attribution == "Kisaragi Motor"  # "States" in "United States" is no verb of saying

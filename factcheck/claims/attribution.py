@@ -114,7 +114,8 @@ def _saying_verbs(text: str) -> list[re.Match[str]]:
     # figure for its object states the figure about its subject; it names no source.
     # "raised its forecast", "in the report": after a determiner the word is a noun, not a verb of saying.
     verbs = [v for v in LEXICON.speech_regex.finditer(text)
-             if (v.group().lower() in _CLAUSE_VERBS or not _FIGURE_NEXT.match(text, v.end()))
+             if not (v.start() and v.group()[0].isupper())  # "the United States", "Reuters Reports": part of a name
+             and (v.group().lower() in _CLAUSE_VERBS or not _FIGURE_NEXT.match(text, v.end()))
              and not _NOUN_DETERMINER.search(text, max(0, v.start() - 8), v.start())]
     for v in LEXICON.estimate_regex.finditer(text):
         if _AT_FIGURE.search(text, v.end(), min(len(text), v.end() + 120)):
