@@ -1241,3 +1241,9 @@ def test_a_capitalised_verb_inside_a_name_is_not_a_source_and_company_words_end_
                   "carmaker said.", "2026-05-13")
     assert c.subject.name == "Kisaragi Motor"
     assert c.attribution == "Kisaragi Motor"  # "States" in "United States" is no verb of saying
+
+
+def test_where_something_was_said_is_not_what_the_figure_is_about():
+    [c] = figures("Chief executive Haruto Sakai told reporters in Tokyo that the closure would save about ¥30 "
+                  "billion a year.", "2026-05-13")
+    assert c.subject is None or c.subject.name != "Tokyo"

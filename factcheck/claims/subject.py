@@ -66,6 +66,9 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     may_be_subject = _may_be_subjects(text, base, sentence_entities, skip)
     candidates = [e for e in entities if id(e) in may_be_subject
                   and not _in_closed_brackets(text, e.span.start - base, start)
+                  # "Sakai told reporters in Tokyo that ...": where something was said is not what it is about
+                  and not (e.type in ("place", None) and _SPEECH_VENUE.search(
+                      text, max(0, e.span.start - base - 40), e.span.start - base))
                   and not _in_apposition(text, e.span.start - base, start)
                   and not _after_cue(_EXAMPLES_CUE, text, lo, e.span.start - base)
                   and not _after_cue(_MEMBERSHIP_CUE, text, lo, e.span.start - base)]
@@ -156,6 +159,9 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
 _OPENING_DESCRIPTION = re.compile(
     r"[\W_]{0,3}the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
     + r"(?![\w-])", re.IGNORECASE)
+_SPEECH_VENUE = re.compile(
+    LEXICON.speech_regex.pattern + r"(?:\s+(?:reporters|journalists|analysts|investors|lawmakers|delegates))?"
+    r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_WITH = re.compile(r"[ ]+with[ ]+")  # between a name and its own figure in a list ("China with 4.1 million")
 _OPENING_NAME = re.compile(r"[\W_]{0,3}$")
 _NAME_GOES_ON = re.compile(r"[ ]+(?:(?:of|for|and|&)[ ]+)?[A-Z]")  # "Bank| of England", "Port| Authority"  # only quotes or brackets before a name that opens the sentence
