@@ -1247,3 +1247,9 @@ def test_where_something_was_said_is_not_what_the_figure_is_about():
     [c] = figures("Chief executive Haruto Sakai told reporters in Tokyo that the closure would save about ¥30 "
                   "billion a year.", "2026-05-13")
     assert c.subject is None or c.subject.name != "Tokyo"
+
+
+def test_the_object_of_a_change_verb_without_an_article():
+    [c] = figures("The EU will cut steel import quotas by 47% next year, and cut steel import quotas to 18.3 million "
+                  "tonnes.", "2026-10-01")[-1:]
+    assert c.measure == "quota"

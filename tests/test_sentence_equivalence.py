@@ -96,6 +96,14 @@ def _reference_runs(g: Gazetteer, text: str, offset: int = 0, common_words: froz
         surface = " ".join(words)
         if len(words) == 1 and E._SCALED_NUMBER.fullmatch(surface):
             continue
+        head = E._COMMON_HEAD.match(surface)  # "Shares of Kisaragi" opening a sentence: the name is what follows
+        if head and head.group(1).lower() not in E._INSTITUTION_WORDS and _plain_common_word(head.group(1), common_words):
+            if lead < 0:
+                lead = E._OPENERS_ONLY.match(original).end()
+            if E._at_sentence_start(original, start, lead):
+                start += head.end()
+                surface = surface[head.end():]
+                words = surface.split()
         unlisted = len(words) == 1 and g.lookup(surface) is None
         if unlisted and E._LOWER_COMPOUND.fullmatch(surface):
             continue

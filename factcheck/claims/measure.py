@@ -208,7 +208,8 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             return None
         # "96,400 tonnes of copper", "41,000 ounces of gold": a physical amount measures the stuff it weighs
         return _noun_head(counted)
-    changed = _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
+    changed = None if share_like else _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
+    # (a percentage after "raised prices by" is the change, not a level of prices: no measure is named)
     if changed is not None:  # "cut the tariff-free quota for steel imports to 18.3 million tonnes": the quota
         head = changed.group("head").lower()
         if head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP and _noun_head(head):
@@ -220,7 +221,7 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
 _CHANGED_OBJECT = re.compile(
     r"\b(?:cut|cuts|raised?|raises|lowered|lowers?|reduced?|reduces|increased?|increases|lifted|lifts?|trimmed|"
     r"trims?|doubled?|doubles|halved?|halves|set|sets|capped|caps?|extended|extends?)\s+"
-    r"(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
     r"(?:\s+(?:for|on|of)\s+(?:[\w-]+\s+){0,3}?)?\s*(?:to|by|at)\s+$", re.IGNORECASE)
 
 
