@@ -619,10 +619,15 @@ def test_word_start_scan_matches_a_naive_scan_in_any_case(text: str) -> None:
         assert fast
 
 
+def _only_span(text: str, published: date, fiscal_start: int | None = None) -> tuple[date | None, date | None]:
+    """(start, end) of the one time expression in ``text``."""
+    [m] = find_times(text, published, fiscal_start=fiscal_start)
+    return m.time.start, m.time.end
+
+
 def test_a_year_ending_on_a_day_of_a_month_and_a_year_ending_in_a_month():
-    def span(text, published=date(2026, 11, 25)):
-        [m] = find_times(text, published)
-        return m.time.start, m.time.end
+    def span(text):
+        return _only_span(text, date(2026, 11, 25))
 
     assert span("the financial year ending 31 March 2027") == (date(2026, 4, 1), date(2027, 3, 31))
     # "ending" with no year is the period under way; "to" and "ended" the last one reported
@@ -632,9 +637,8 @@ def test_a_year_ending_on_a_day_of_a_month_and_a_year_ending_in_a_month():
 
 
 def test_relative_fiscal_years_and_years_that_ended():
-    def span(text, fiscal_start=None, published=date(2026, 8, 21)):
-        [m] = find_times(text, published, fiscal_start=fiscal_start)
-        return m.time.start, m.time.end
+    def span(text, fiscal_start=None):
+        return _only_span(text, date(2026, 8, 21), fiscal_start)
 
     assert fiscal_year_start("forecast for the current fiscal year, which ends on 30 September") == 10
     assert span("the current fiscal year", 10) == (date(2025, 10, 1), date(2026, 9, 30))
