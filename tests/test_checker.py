@@ -180,6 +180,28 @@ def test_a_headline_figure_supported_by_the_body_is_not_flagged():
     assert _codes(_findings(wrong)).count("FC301") == 1
 
 
+def test_a_headline_figure_the_body_dates_or_attributes_otherwise_is_supported():
+    # Headlines drop times and owners: the body's "in the second quarter" and "customers of Brisa" give
+    # the headline's figure even though the headline is read as of publication, about another subject.
+    text = ("# Kestrel Air flies a record 14.2 million passengers\n\n"
+            "Kestrel Air carried 14.2 million passengers in the second quarter. It expects to carry between "
+            "52 million and 54 million passengers this year.")
+    assert "FC301" not in _codes(_findings(text, published="2025-07-10"))
+    owner = ("# Brisa says hackers took data on 9.4 million customers in Spain and Portugal\n\n"
+             "Hackers copied the details of about 9.4 million customers of Brisa. About 8 million of the "
+             "customers affected are in Spain.")
+    assert "FC301" not in _codes(_findings(owner, published="2025-07-10"))
+    # A headline may drop the body's hedge, but not add one.
+    dropped = "# Skyreach 2 sells 6 million copies\n\nSkyreach 2 sold more than 6 million copies in three days."
+    assert "FC301" not in _codes(_findings(dropped, published="2025-07-10"))
+    added = "# Skyreach 2 sells over 6 million copies\n\nSkyreach 2 sold 6 million copies in three days."
+    assert "FC301" in _codes(_findings(added, published="2025-07-10"))
+    # A headline figure no body figure gives is still held to the closest one.
+    wrong = ("# Kestrel Air flies a record 15.2 million passengers\n\n"
+             "Kestrel Air carried 14.2 million passengers in the second quarter.")
+    assert _codes(_findings(wrong, published="2025-07-10")).count("FC301") == 1
+
+
 def test_a_percentage_in_another_clause_is_not_held_to_the_two_figures():
     text = ("The tier has 23 million users, up from 15 million in March, and accounts for 40% of sign-ups.")
     assert "FC303" not in _codes(_findings(text))

@@ -3,7 +3,8 @@
 What: a figure in a headline or heading that the article's own body does
 not support -- "Over 40 models approved" above "brings the total to 40".
 Why: headlines are read most and checked least; they compress qualifiers,
-so scope words are ignored here and only the values are held to account.
+so scope words, times and subjects are ignored when a body figure supports the headline, and only
+the values are held to account.
 Example: heading "Over 40 LLMs approved", body "a total of 40 LLMs".
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factcheck.compare import compare, describe
-from factcheck.models import Finding, QuantityClaim, Relation, RuleInfo, Severity
+from factcheck.models import Bound, Finding, QuantityClaim, Relation, RuleInfo, Severity
 from factcheck.rules.base import CheckContext, Rule
 
 
@@ -22,7 +23,9 @@ class HeadlineBody(Rule):
         summary="A figure in a headline disagrees with the same figure in the article's body.",
         description="Compares each heading figure with body figures of the same measure (and subject, when "
         "both have one) whose times overlap; scope words are ignored because headlines drop them. A headline "
-        "figure that some body figure supports is fine; otherwise the closest body figure is reported, once.",
+        "figure that some body figure of its measure and unit supports is fine, whatever time or subject "
+        "either was read with (headlines drop 'in the second quarter' as they drop scope words); otherwise "
+        "the closest body figure is reported, once.",
         example="“# Over 40 models approved” above “This brings the total to 40.”",
     )
 
@@ -34,29 +37,45 @@ class HeadlineBody(Rule):
             heads = [c for c in figures if c.heading]
             body = [c for c in figures if not c.heading]
             for h in heads:
+                if any(_supports(b, h) for b in body):
+                    continue
                 candidates = []
                 for b in body:
                     if b.measure != h.measure or b.quantity.unit != h.quantity.unit:
                         continue
                     if h.subject and b.subject and h.subject.id != b.subject.id:
                         continue
-                    comp = compare(h.model_copy(update={"scope": None}), b.model_copy(update={"scope": None}))
-                    bad = comp.relation is Relation.CONTRADICTION or comp.detail == "hedge_conflict"
-                    if not bad and comp.relation is not Relation.CHANGE_OVER_TIME:
-                        break  # a body figure supports the headline: the others are other figures
-                    if bad:
+                    # Read at the body figure's time: "16 million passengers" above "14.2 million in the
+                    # second quarter" is a headline the body does not bear out, not a change over time.
+                    comp = compare(h.model_copy(update={"scope": None, "time": b.time}),
+                                   b.model_copy(update={"scope": None}))
+                    if comp.relation is Relation.CONTRADICTION or comp.detail == "hedge_conflict":
                         candidates.append((b, comp))
-                else:
-                    if candidates:
-                        # Report the body figure closest in value: the one the headline most likely compresses.
-                        b, comp = min(candidates, key=lambda bc: _distance(h, bc[0]))
-                        yield self.finding(
-                            f"Headline says “{h.text}” ({describe(h.quantity)}) but the body says “{b.text}” "
-                            f"({describe(b.quantity)})",
-                            [h, b],
-                            explanation=comp.explanation,
-                            relation=comp.relation,
-                        )
+                if candidates:
+                    # Report the body figure closest in value: the one the headline most likely compresses.
+                    b, comp = min(candidates, key=lambda bc: _distance(h, bc[0]))
+                    yield self.finding(
+                        f"Headline says “{h.text}” ({describe(h.quantity)}) but the body says “{b.text}” "
+                        f"({describe(b.quantity)})",
+                        [h, b],
+                        explanation=comp.explanation,
+                        relation=comp.relation,
+                    )
+
+
+def _supports(b: QuantityClaim, h: QuantityClaim) -> bool:
+    """Whether body figure ``b`` gives headline figure ``h``'s value: same measure and unit, and values that
+    agree once the headline is read with the body figure's time, subject and no scope ("a record 14.2 million
+    passengers" above "14.2 million passengers in the second quarter")."""
+    if b.measure != h.measure or b.quantity.unit != h.quantity.unit:
+        return False
+    comp = compare(h.model_copy(update={"scope": None, "time": b.time, "subject": b.subject}),
+                   b.model_copy(update={"scope": None}))
+    if comp.detail == "hedge_conflict":
+        # A headline drops the body's hedge ("6 million copies" above "more than 6 million"): compression.
+        # Adding one the body does not have ("Over 40" above "a total of 40") is the conflict this rule is for.
+        return h.quantity.bound is Bound.EXACT and h.quantity.value == b.quantity.value
+    return comp.relation in (Relation.CONSISTENT, Relation.HEDGE_OR_ROUNDING)
 
 
 def _distance(h: QuantityClaim, b: QuantityClaim) -> float:
