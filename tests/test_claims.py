@@ -1080,6 +1080,18 @@ def test_events_of_an_organisation_named_by_a_pronoun_or_description():
     assert ("listed", ("Borealis Air",), 2011) in events
 
 
+@pytest.mark.parametrize("sentence, who", [
+    ("Last week Kestrel and Nordhaven announced that they had received government approval to sell the drug.",
+     ("Kestrel", "Nordhaven")),
+    ("On Monday Brightwater said it had received approval from the regulator.", ("Brightwater",)),
+])
+def test_events_of_a_list_before_a_verb_of_saying_and_its_pronoun(sentence, who):
+    doc = load_document(None, published="2026-03-04", text=sentence)
+    events = [(c.event, tuple(p.name for p in c.participants)) for c in extract_claims(doc)
+              if isinstance(c, EventClaim)]
+    assert events == [("received_approval", who)]
+
+
 def test_examples_after_such_as_or_including_are_members_of_the_group_before_the_cue():
     def members(text):
         doc = load_document(None, text=text, published="2026-01-01")

@@ -187,6 +187,15 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                 if before and _RELATIVE_GAP.fullmatch(text, before[-1].span.end - base, m.start()):
                     parts = [before[-1]]
             if not parts and key != "popularised":
+                # "Baidu and SenseTime announced that they had received approval": the list before a verb of
+                # saying whose "they" or "it" is the event's subject.
+                said = _SAID_THEY.search(text, max(0, m.start() - 80), m.start())
+                if said is not None:
+                    said_lo = _clause_start(text, said.start())  # ("that" opened the event's own clause)
+                    before = [e for e in entities if e.span and said_lo <= e.span.start - base
+                              and e.span.end - base <= said.start() and e.type != "person"]
+                    parts = _trailing_list(text, base, before, said.start())
+            if not parts and key != "popularised":
                 # "since it was founded in 1998", "since the company listed in 2011": a pronoun or description
                 # of an organisation right before the verb stands for the one in play.
                 pointer = _POINTER_BEFORE_VERB.search(text, max(0, m.start() - 60), m.start())
@@ -218,6 +227,12 @@ _VERB_GAP = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are|been|also|already|recently|just|all|jointly|formally|officially|"
     r"reportedly|each|both|now|then|finally|first)\s+)*"
 )
+
+# Between a list of names and an event's verb: a verb of saying and the pronoun that stands for the list
+# ("Baidu and SenseTime announced that they had received approval"). Bounded by the caller's window.
+_SAID_THEY = re.compile(
+    r"\s+(?:" + "|".join(map(re.escape, LEXICON.claims["event_saying"]["verbs"])) + r")(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:they|it)\s+"
+    + _VERB_GAP.pattern + "$", re.IGNORECASE)
 
 # Between a name and its verb in a relative clause or participle: "Halcyon, which was founded", and after a
 # quoted title: '"Night Harbor", released on 2 August'.
