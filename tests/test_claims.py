@@ -1265,3 +1265,13 @@ def test_the_object_of_a_change_verb_without_an_article():
     [c] = figures("The EU will cut steel import quotas by 47% next year, and cut steel import quotas to 18.3 million "
                   "tonnes.", "2026-10-01")[-1:]
     assert c.measure == "quota"
+
+
+def test_money_per_share_is_the_companys_earnings_dividend_or_price_not_a_share():
+    got = {c.text: (c.subject.name if c.subject else None, c.measure) for c in figures(
+        "Brightwater Foods said net income reached $2.1 billion, or $3.10 a share. Brightwater Foods raised its "
+        "quarterly dividend by 3 cents to 45 cents per share. Earnings per share should reach $6.20 next year.",
+        "2025-03-01")}
+    assert got["$3.10"] == ("Brightwater Foods", "profit")
+    assert got["45 cents"] == ("Brightwater Foods", "dividend")
+    assert got["$6.20"][1] == "profit"

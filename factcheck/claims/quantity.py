@@ -62,6 +62,8 @@ _PAY_PERIOD = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNORECASE)
 # "costing it $25 million a year" is a running cost; not "a pound" of output: "cash costs of $2.31 a pound").
 _PRICE_PER = re.compile(r"\s+(?:a|an|per|each)\s+(?:month|share|unit|ticket|night|seat|item|head|person)s?\b",
                         re.IGNORECASE)
+# Money for each share ("$4.37 a share", "38 cents per share"): an earnings, dividend or price figure per share.
+_PER_SHARE = re.compile(r"\s+(?:a|per|each)\s+share\b", re.IGNORECASE)
 # (A soft line wrap inside the whole is a space: "about 43% of all installed power\ncapacity".)
 _WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' \n-]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
                     r"for|from|to|over|against|since|during|because|who|which|that|are|is|were|was)\b|$)",
@@ -112,6 +114,9 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             counted, counted_end = part, part_end
         else:
             of_which = None
+    per_share = is_money(q.unit) and _PER_SHARE.match(text, end) is not None
+    if per_share:
+        counted = None  # "$4.37 a share", "38 cents a share": money for each share; the cue before names it
     said_after = _SAID_AFTER.match(text, counted_end)
     if counted is not None and (_not_counted(counted) or (
             said_after is not None and LEXICON.speech_regex.match(text, said_after.end()))):
@@ -173,7 +178,8 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         if earlier is not None and earlier.scope:
             scope = earlier.scope  # "This brings the total to 40": a total of what the last figure counted
         aggregate = "total"
-    rate = _RATE.match(text, end) is not None
+    # (money per share is the company's: its earnings, dividend or price, not a rate of a unit about no one)
+    rate = _RATE.match(text, end) is not None and not per_share
     subject = _subject(text, base, start, entities, attribution_spans, state, sentence_entities, rate=rate)
     if subject is None and counted:  # "70 Chinese models": the origin adjective names the place
         place = next((LEXICON.claims["demonyms"][w] for w in counted.split() if w in LEXICON.claims["demonyms"]), None)
