@@ -1275,3 +1275,13 @@ def test_money_per_share_is_the_companys_earnings_dividend_or_price_not_a_share(
     assert got["$3.10"] == ("Brightwater Foods", "profit")
     assert got["45 cents"] == ("Brightwater Foods", "dividend")
     assert got["$6.20"][1] == "profit"
+
+
+def test_jobs_cut_or_created_people_hired_and_a_share_of_the_workforce_are_staff():
+    got = {c.text: c.measure for c in figures(
+        "Harbourline Shipping will axe 450 jobs, about 7% of its workforce, and hire 60 data analysts next year. "
+        "Across the country, employers added 120,000 jobs in April.", "2025-05-20")}
+    assert got["450"] == "employees"
+    assert got["about 7%"] == "employees"
+    assert got["60"] == "employees"
+    assert got["120,000"] == "job"  # jobs added across an economy stay jobs

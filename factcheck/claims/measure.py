@@ -135,6 +135,8 @@ def _counted_before(before: str) -> str | None:
 
 def _measure(unit: str | None, counted: str | None, whole: str | None, before: str) -> str | None:
     share_like = unit in ("percent", "percentage_points")
+    if _headcount(unit, counted, whole, before):
+        return "employees"
     if counted:
         first = _AND_OR.split(counted)[0]
         lows = first.lower().split()
@@ -215,6 +217,37 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         if head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP and _noun_head(head):
             return LEXICON.measure_of(head) or _singular(head)
     return None
+
+
+_HEADCOUNT = LEXICON.measures["headcount"]
+# A verb right before a count, with at most two small words between ("has hired 85 more", "to cut some 300").
+_HIRE_VERB = re.compile(r"\b" + phrase_regex(_HEADCOUNT["hire_verbs"]).pattern + r"(?:\s+[a-z]+){0,2}?\s+$",
+                        re.IGNORECASE)
+_CUT_VERB = re.compile(r"\b" + phrase_regex(_HEADCOUNT["cut_verbs"]).pattern + r"(?:\s+[a-z]+){0,2}?\s+$",
+                       re.IGNORECASE)
+_JOB_NOUNS = frozenset(_HEADCOUNT["job_nouns"])
+_STAFF_WHOLES = frozenset(_HEADCOUNT["wholes"])
+
+
+def _headcount(unit: str | None, counted: str | None, whole: str | None, before: str) -> bool:
+    """Whether a figure counts a company's staff by the verb before it or the whole it is part of: people
+    hired or employed ("hire 120 specialists"), jobs cut or created ("cut about 300 jobs"), a percentage of a
+    workforce ("6% of its workforce").
+
+    >>> _headcount(None, "new nurses", None, "the hospital will hire "), _headcount(None, "jobs", None, "it will cut ")
+    (True, True)
+    >>> _headcount("percent", None, "its workforce", "it cut "), _headcount(None, "jobs", None, "employers added ")
+    (True, False)
+    """
+    if unit in ("percent", "percentage_points"):
+        words = (whole or "").lower().split()
+        return bool(words) and " ".join(w for w in words if w not in _NP_SKIP) in _STAFF_WHOLES
+    if unit is not None or not counted:
+        return False
+    near = before[-40:]
+    if _HIRE_VERB.search(near):
+        return not LEXICON.measure_of(counted) or LEXICON.measure_of(counted) == "employees"
+    return counted.lower() in _JOB_NOUNS and _CUT_VERB.search(near) is not None
 
 
 # A change verb, then its object, then "to"/"by" right before the figure: the object is what the figure measures.
