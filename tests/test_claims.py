@@ -1285,3 +1285,14 @@ def test_jobs_cut_or_created_people_hired_and_a_share_of_the_workforce_are_staff
     assert got["about 7%"] == "employees"
     assert got["60"] == "employees"
     assert got["120,000"] == "job"  # jobs added across an economy stay jobs
+
+
+def test_a_level_names_what_opens_its_clause():
+    got = {c.text: c.measure for c in figures(
+        "Bed occupancy at the clinic averaged 87% in March. Referrals from other hospitals climbed 9% to 4,300, "
+        "and unpaid invoices fell to 1,150 from 1,420. Tesla was 3% higher.", "2025-04-10")}
+    assert got["87%"] == "occupancy"
+    assert got["4,300"] == "referral"
+    assert got["1,150"] == "invoice"
+    assert got["9%"] == "growth"  # the change itself is still growth
+    assert got["3%"] != "tesla"  # a name opening the sentence names no measure

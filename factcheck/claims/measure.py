@@ -188,7 +188,8 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         key = LEXICON.cue_key(cue.group())
         if key in ("growth", "decline") and re.search(r"\b(?:from|to)\b", window[cue.end():]):
             # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose
-            return _measure_named_before(before[: len(before) - len(window) + cue.start()])
+            what_rose = before[: len(before) - len(window) + cue.start()]
+            return _measure_named_before(what_rose) or _clause_head(what_rose)
         return key
     if unit is not None and LEXICON.unit_measure(unit):
         return LEXICON.unit_measure(unit)  # "the United States added 33 GW": a power figure is capacity
@@ -210,6 +211,11 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             return None
         # "96,400 tonnes of copper", "41,000 ounces of gold": a physical amount measures the stuff it weighs
         return _noun_head(counted)
+    level_verb = _LEVEL_VERB.search(before, max(0, len(before) - 30))
+    if level_verb is not None:  # "Hotel occupancy in Tokyo averaged 82%": the level of what the clause is about
+        head = _clause_head(before[: level_verb.start()])
+        if head is not None:
+            return head
     changed = None if share_like else _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
     # (a percentage after "raised prices by" is the change, not a level of prices: no measure is named)
     if changed is not None:  # "cut the tariff-free quota for steel imports to 18.3 million tonnes": the quota
@@ -248,6 +254,51 @@ def _headcount(unit: str | None, counted: str | None, whole: str | None, before:
     if _HIRE_VERB.search(near):
         return not LEXICON.measure_of(counted) or LEXICON.measure_of(counted) == "employees"
     return counted.lower() in _JOB_NOUNS and _CUT_VERB.search(near) is not None
+
+
+# A verb stating the level of what opens its clause, right before the figure ("Transits averaged 31.4 a day").
+_LEVEL_VERB = re.compile(r"\b(?:was|were|stood\s+at|stands\s+at|averaged|averages|reached|reaches|totalled|totaled|"
+                         r"totals|amounted\s+to|came\s+to)\s+$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|or|while|yet|so)\s+)?")
+# Heads too general to name a measure of their own ("the total reached 40"), unlike "rate" or "level".
+_VAGUE_HEADS = frozenset(LEXICON.measures["noun_of_exclusions"]["words"]) - {"rate", "level"}
+
+
+def _clause_head(text: str) -> str | None:
+    """The measure named by the noun phrase that opens the clause ending ``text``, its grammatical subject
+    ("Hotel occupancy in Tokyo averaged" -> occupancy, "and cargo through the canal fell 9% to" -> cargo);
+    after a description set off by commas, the phrase before it ("Net interest income, the difference ...,").
+    Only a common noun: a name ("Tesla was") or a pronoun ("it reached") names no measure.
+
+    >>> _clause_head("Hotel occupancy in Tokyo averaged "), _clause_head("The bank's capital ratio, a gauge, was ")
+    ('occupancy', 'ratio')
+    >>> _clause_head("In Kyoto it reached "), _clause_head("Northwind was "), _clause_head("The total was ")
+    (None, None, None)
+    >>> _clause_head("Shares fell 3%, taking their decline ") is None
+    True
+    """
+    lo = _clause_start(text, len(text))
+    pieces = text[lo:].split(",")
+    for k in dict.fromkeys((len(pieces) - 1, 0)):
+        piece = pieces[k][_CONJUNCTION.match(pieces[k]).end():]
+        words = _np_words(piece)
+        if words:
+            break
+    else:
+        return None
+    # (the phrase opens the sentence: a capital there may be a common noun's, "Transits averaged")
+    at_start = lo == 0 and k == 0 and not piece[: words[0].start()].strip(" \"“‘'(")
+    tail = [w.group() for w in words[1:]]
+    first = words[0].group()
+    after_first = _WORD.search(piece, words[0].end())
+    if first.lower().endswith("ing") and after_first and after_first.group().lower() in _VERB_OBJECT_START:
+        return None  # "taking their decline to 14%": a verb and its object, not a subject
+    if any(not w.islower() for w in tail) or not (first.islower() or (at_start and first[1:].islower())):
+        return None  # a name ("Kariba North Bank was"), not a common noun
+    head = words[-1].group().lower()
+    if head in _VAGUE_HEADS or (len(words) == 1 and at_start and not first.islower() and not head.endswith("s")):
+        return None  # "The total was", "Tesla was": a capitalised single word opening a sentence may be a name
+    return LEXICON.measure_of(" ".join(w.group() for w in words)) or _noun_head(head)
 
 
 # A change verb, then its object, then "to"/"by" right before the figure: the object is what the figure measures.
