@@ -1296,3 +1296,11 @@ def test_a_level_names_what_opens_its_clause():
     assert got["1,150"] == "invoice"
     assert got["9%"] == "growth"  # the change itself is still growth
     assert got["3%"] != "tesla"  # a name opening the sentence names no measure
+
+
+def test_a_description_of_the_company_after_its_founder_is_the_figures_subject():
+    got = {c.text: c.subject.name if c.subject else None for c in figures(
+        "Harbourline Shipping listed its shares on Monday. Founded in 1998 by Maria Lindqvist, who still chairs its "
+        "board, the Oslo-based company runs 64 vessels. It carried 2.2 million containers last year.", "2025-04-10")}
+    assert got["64"] == "Harbourline Shipping"
+    assert got["2.2 million"] == "Harbourline Shipping"  # and the topic it carries is the company, not the founder

@@ -90,6 +90,14 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     # clause is about the organisation it points back to, not a place in a phrase of its own.
     org_pointer = (_ORG_POINTER.search(text, max(lo, start - _ENTITY_REACH), start)
                    or _ORG_POINTER.match(text, _LEADING.match(text, 0, 20).end()))
+    if left and _is_person(left[-1]) and not _org_like(left[-1]):
+        # "Founded in 2011 by Rohan Mehta, who is still its chief executive, the Bengaluru-based company runs
+        # 212 warehouses": a description of the organisation after the person is the verb's subject.
+        described = _DESCRIPTION_AFTER.search(text, left[-1].span.end - base, start)
+        if described is not None:
+            org = _described_org(described.group().lower(), state) or state.topic_org or state.main_org
+            if org is not None:
+                return org
     if left:
         if left[-1].type in ("place", None) and left[-1].span.start in placed:
             # "BYD's share of sales in China rose", "build a factory in Ohio and hire 150": an organisation
@@ -159,6 +167,10 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
 _OPENING_DESCRIPTION = re.compile(
     r"[\W_]{0,3}the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
     + r"(?![\w-])", re.IGNORECASE)
+# The same description later in a clause, opening a phrase after a comma ("..., the Bengaluru-based company runs").
+_DESCRIPTION_AFTER = re.compile(
+    r"(?<=,\s)the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
+    + r"(?![\w-])(?!\s+(?:of|for|at|in|said|says)\b)", re.IGNORECASE)
 _SPEECH_VENUE = re.compile(
     LEXICON.speech_regex.pattern + r"(?:\s+(?:reporters|journalists|analysts|investors|lawmakers|delegates))?"
     r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
