@@ -1304,3 +1304,11 @@ def test_a_description_of_the_company_after_its_founder_is_the_figures_subject()
         "board, the Oslo-based company runs 64 vessels. It carried 2.2 million containers last year.", "2025-04-10")}
     assert got["64"] == "Harbourline Shipping"
     assert got["2.2 million"] == "Harbourline Shipping"  # and the topic it carries is the company, not the founder
+
+
+def test_a_place_between_its_and_a_noun_says_which_part_of_the_owners_figure():
+    got = {c.text: c.subject.name if c.subject else None for c in figures(
+        "Harbourline Shipping posted a record year. Its US bookings fell 6% in May, and it will raise the fare "
+        "on its main UK route to £48.", "2025-06-10")}
+    assert got["6%"] == "Harbourline Shipping"
+    assert got["£48"] == "Harbourline Shipping"

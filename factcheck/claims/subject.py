@@ -280,6 +280,10 @@ _FIGURE_BEFORE_NAME = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?\s+(?:[a-z][\w-]
 # ... unless the number is a year or a day of a month ("In 2019 Baidu", "on March 3 Tesla said").
 _YEAR_OR_DAY = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d\s|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                           + r")\.?\s+\d{1,2}\s", re.IGNORECASE)
+# "its US sales", "their standard UK plan": a possessive pronoun, at most one lower-case word, then the place ...
+_POSSESSIVE_PRONOUN_BEFORE = re.compile(r"\b(?i:its|their|our)\s+(?:[a-z][\w-]*\s+)?$")
+# ... then a lower-case noun it modifies.
+_OWNED_THING_AFTER = re.compile(r"\s+[a-z][\w-]*")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|its|their|a|an|this|that|our|his|her)|[’']s)\s+(?:[a-z][\w-]*\s+)?$")
 # The speaker is the subject when its verb takes the figure's noun as object ("TSMC reported revenue of").
 _OBJECT_VERB = re.compile(
@@ -323,6 +327,8 @@ def _may_be_subject(text: str, base: int, e: EntityRef) -> bool:
         return False
     if e.type in ("place", None) and _PLACE_MODIFIER_HEAD.match(text, t) and _DETERMINER_BEFORE.search(text, max(0, s - 40), s):
         return False
+    if e.type == "place" and _OWNED_THING_AFTER.match(text, t) and _POSSESSIVE_PRONOUN_BEFORE.search(text, max(0, s - 40), s):
+        return False  # "Its US sales fell 6%", "its standard UK plan": the owner's figure, the place says which part
     return not (_is_person(e) and not _org_like(e) and _ROLE_BEFORE.search(text, max(0, s - 40), s))
 
 
