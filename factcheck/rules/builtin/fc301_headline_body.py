@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factcheck.compare import compare, describe
-from factcheck.models import Bound, Finding, QuantityClaim, Relation, RuleInfo, Severity
+from factcheck.models import Bound, Comparison, Finding, QuantityClaim, Relation, RuleInfo, Severity
 from factcheck.rules.base import CheckContext, Rule
 
 
@@ -21,11 +21,11 @@ class HeadlineBody(Rule):
     info = RuleInfo(
         code="FC301", name="headline-body-conflict", severity=Severity.WARNING,
         summary="A figure in a headline disagrees with the same figure in the article's body.",
-        description="Compares each heading figure with body figures of the same measure (and subject, when "
-        "both have one) whose times overlap; scope words are ignored because headlines drop them. A headline "
-        "figure that some body figure of its measure and unit supports is fine, whatever time or subject "
-        "either was read with (headlines drop 'in the second quarter' as they drop scope words); otherwise "
-        "the closest body figure is reported, once.",
+        description="Compares each heading figure with the body figures of its measure and unit, read at the "
+        "body figure's time and without scope words, because headlines drop both ('in the second quarter', "
+        "'approved'). A headline figure that some body figure supports is fine, whatever subject either was "
+        "read with, and so is a headline that only drops the body's hedge; otherwise the body figure of the "
+        "same subject (when both have one) closest in value is reported, once.",
         example="“# Over 40 models approved” above “This brings the total to 40.”",
     )
 
@@ -37,40 +37,36 @@ class HeadlineBody(Rule):
             heads = [c for c in figures if c.heading]
             body = [c for c in figures if not c.heading]
             for h in heads:
-                if any(_supports(b, h) for b in body):
-                    continue
                 candidates = []
                 for b in body:
                     if b.measure != h.measure or b.quantity.unit != h.quantity.unit:
                         continue
-                    if h.subject and b.subject and h.subject.id != b.subject.id:
-                        continue
-                    # Read at the body figure's time: "16 million passengers" above "14.2 million in the
-                    # second quarter" is a headline the body does not bear out, not a change over time.
+                    # Read at the body figure's time: headlines drop "in the second quarter" as they drop
+                    # scope words, so "16 million passengers" above "14.2 million in the second quarter" is a
+                    # headline the body does not bear out, not a change over time.
                     comp = compare(h.model_copy(update={"scope": None, "time": b.time}),
                                    b.model_copy(update={"scope": None}))
-                    if comp.relation is Relation.CONTRADICTION or comp.detail == "hedge_conflict":
+                    if _supports(comp, h, b):
+                        break  # the body gives the headline's figure (whatever subject either was read with)
+                    bad = comp.relation is Relation.CONTRADICTION or comp.detail == "hedge_conflict"
+                    if bad and not (h.subject and b.subject and h.subject.id != b.subject.id):
                         candidates.append((b, comp))
-                if candidates:
-                    # Report the body figure closest in value: the one the headline most likely compresses.
-                    b, comp = min(candidates, key=lambda bc: _distance(h, bc[0]))
-                    yield self.finding(
-                        f"Headline says “{h.text}” ({describe(h.quantity)}) but the body says “{b.text}” "
-                        f"({describe(b.quantity)})",
-                        [h, b],
-                        explanation=comp.explanation,
-                        relation=comp.relation,
-                    )
+                else:
+                    if candidates:
+                        # Report the body figure closest in value: the one the headline most likely compresses.
+                        b, comp = min(candidates, key=lambda bc: _distance(h, bc[0]))
+                        yield self.finding(
+                            f"Headline says “{h.text}” ({describe(h.quantity)}) but the body says “{b.text}” "
+                            f"({describe(b.quantity)})",
+                            [h, b],
+                            explanation=comp.explanation,
+                            relation=comp.relation,
+                        )
 
 
-def _supports(b: QuantityClaim, h: QuantityClaim) -> bool:
-    """Whether body figure ``b`` gives headline figure ``h``'s value: same measure and unit, and values that
-    agree once the headline is read with the body figure's time, subject and no scope ("a record 14.2 million
-    passengers" above "14.2 million passengers in the second quarter")."""
-    if b.measure != h.measure or b.quantity.unit != h.quantity.unit:
-        return False
-    comp = compare(h.model_copy(update={"scope": None, "time": b.time, "subject": b.subject}),
-                   b.model_copy(update={"scope": None}))
+def _supports(comp: Comparison, h: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether body figure ``b`` gives headline figure ``h``'s value, by their comparison at one time and
+    without scopes ("a record 14.2 million passengers" above "14.2 million passengers in the second quarter")."""
     if comp.detail == "hedge_conflict":
         # A headline drops the body's hedge ("6 million copies" above "more than 6 million"): compression.
         # Adding one the body does not have ("Over 40" above "a total of 40") is the conflict this rule is for.
