@@ -252,7 +252,7 @@ def _headcount(unit: str | None, counted: str | None, whole: str | None, before:
         return False
     near = before[-40:]
     if _HIRE_VERB.search(near):
-        return not LEXICON.measure_of(counted) or LEXICON.measure_of(counted) == "employees"
+        return LEXICON.measure_of(counted) in (None, "employees")
     return counted.lower() in _JOB_NOUNS and _CUT_VERB.search(near) is not None
 
 

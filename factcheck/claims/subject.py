@@ -164,13 +164,11 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
 
 
 # "The airline", "The Premier League club's": a description of the story's organisation opening a sentence.
-_OPENING_DESCRIPTION = re.compile(
-    r"[\W_]{0,3}the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
-    + r"(?![\w-])", re.IGNORECASE)
+_DESCRIPTION = (r"the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
+                + r"(?![\w-])")
+_OPENING_DESCRIPTION = re.compile(r"[\W_]{0,3}" + _DESCRIPTION, re.IGNORECASE)
 # The same description later in a clause, opening a phrase after a comma ("..., the Bengaluru-based company runs").
-_DESCRIPTION_AFTER = re.compile(
-    r"(?<=,\s)the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
-    + r"(?![\w-])(?!\s+(?:of|for|at|in|said|says)\b)", re.IGNORECASE)
+_DESCRIPTION_AFTER = re.compile(r"(?<=,\s)" + _DESCRIPTION + r"(?!\s+(?:of|for|at|in|said|says)\b)", re.IGNORECASE)
 _SPEECH_VENUE = re.compile(
     LEXICON.speech_regex.pattern + r"(?:\s+(?:reporters|journalists|analysts|investors|lawmakers|delegates))?"
     r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -40,10 +40,9 @@ class NumericContradiction(ComparisonRule):
         if a.doc_id == b.doc_id:
             # Inside one article two figures keyed alike are far more often two different things the text
             # tells apart by words the key does not hold (a quarter and the year, revenue and profit growth)
-            # than a slip: a warning when they count the same noun phrase, else information.
-            # Figures far apart ("48,200 students" and "600 students") are parts and wholes (the freshman
-            # class, one faculty); a slip in one article is a mistyped digit, close to the figure it repeats
-            # (a slip by a power of ten is FC102's).
+            # than a slip. A slip in one article is a mistyped digit, close to the figure it repeats (a slip by
+            # a power of ten is FC102's); figures far apart ("48,200 students", "600 students") are a whole and
+            # a part. So: a warning for the same noun phrase within SAME_ARTICLE_RATIO, else information.
             same_noun = a.counted is not None and _norm(a.counted) == _norm(b.counted)
             close = comparison.ratio is None or comparison.ratio <= SAME_ARTICLE_RATIO
             return Severity.WARNING if same_noun and close else Severity.INFO
