@@ -62,15 +62,16 @@ def _phrase_tree(phrases: list[str]) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}  # a phrase ends here
+    return _tree_regex(root)
 
-    def emit(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return emit(root)
+def _tree_regex(node: dict[str, dict]) -> str:
+    """The regex of one prefix-tree node: its branches, optional where a phrase ends at the node."""
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 _CUE_TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")  # a word as a sentence's word set holds it

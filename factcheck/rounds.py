@@ -180,7 +180,7 @@ def _lead_phrases(text: str, base: int, named: Sequence[EntityRef]) -> list[tupl
         elif kind == "before":
             leads = _list_before(text, base, named, starts, start)
         else:
-            leads = [entity]
+            leads = [entity] if entity is not None else []
         found.append((leads, start, end))
     return found
 

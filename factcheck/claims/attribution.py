@@ -57,7 +57,7 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
         phrase = tail[: stop.start()].strip() if stop else tail.strip()
         ents = [e for e in entities if e.span and m.end() <= e.span.start - base <= m.end() + len(phrase) + 1]
         if ents:
-            return ents[0].name, [e.span for e in ents]
+            return ents[0].name, [e.span for e in ents]  # type: ignore[misc]
         if phrase:
             spans = [Span(start=base + m.end(), end=base + m.end() + len(tail))]
             who = _described_source(phrase, base, m.start(), entities, state, text)
@@ -73,7 +73,7 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
             # The speaker's description ("Baidu chief executive Robin Li", "Robin Li, CEO of Baidu,") is not a
             # subject; names before the comma that opens it are ("launched in China, Baidu chief ... Li told").
             opened = max(text.rfind(",", 0, who.span.start - base), text.rfind(";", 0, who.span.start - base))
-            return who.name, [e.span for e in before if e.span.start - base > opened]
+            return who.name, [e.span for e in before if e.span.start - base > opened]  # type: ignore[misc]
         window = max(0, v.start() - 40)
         descriptions = [d for d in LEXICON.description_regex.finditer(text, window, v.start())
                         if LEXICON.speech_gap_regex.fullmatch(text, d.end(), v.start())]
@@ -87,24 +87,24 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
             g = generic[-1]
             named = [e for e in before if 0 <= g.start() - (e.span.end - base) <= 1]
             if named:  # "CLSA analysts expect": the firm the analysts work for
-                return named[-1].name, [named[-1].span]
+                return named[-1].name, [named[-1].span]  # type: ignore[list-item]
             employer = _EMPLOYER.match(text, g.end())
             at = [e for e in before if employer and e.span.start - base == employer.end()]
             if at:  # "Analysts at Berenberg said": the firm, not "analysts"
-                return at[0].name, [at[0].span]
+                return at[0].name, [at[0].span]  # type: ignore[list-item]
             described = _described_source(g.group(), base, g.start(), entities, state, text)
             if described is not None and LEXICON.speech_gap_regex.fullmatch(text, g.end(), v.start()):
                 return described.name, [Span(start=base + g.start(), end=base + g.end())]  # "The company said"
             return g.group(), []
         if before and v.start() - (before[-1].span.end - base) <= 30 and LEXICON.speech_gap_regex.fullmatch(
                 text, before[-1].span.end - base, v.start()):  # "Baidu says", "DeepSeek has published"
-            return before[-1].name, [before[-1].span]
+            return before[-1].name, [before[-1].span]  # type: ignore[list-item]
         known = _person_named_before(text, window, v.start(), state)
         if known is not None:  # "Li also said": a person the text named in full earlier
             return known.name, []
         after = [e for e in entities if e.span and 0 <= e.span.start - base - v.end() <= 2]
         if after:  # "said Robin Li"
-            return after[0].name, [after[0].span]
+            return after[0].name, [after[0].span]  # type: ignore[list-item]
     return None, []
 
 

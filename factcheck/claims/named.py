@@ -128,7 +128,7 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
         if person is None or org is None or not _is_person(person) or not (_org_like(org) or org.type == "body"):
             continue
         role = LEXICON.claims["role_verbs"][m.group("verb").lower()]
-        span = Span(start=person.span.start, end=end)
+        span = Span(start=person.span.start, end=end)  # type: ignore[arg-type]
         out.append(RoleClaim(**common, span=span, text=text[span.start - base : span.end - base],
                              person=person, role=role, org=org, time=time))
     return out
@@ -321,8 +321,8 @@ def _membership_claims(text, base, entities, time, state, common) -> list[Member
                 # "Zhipu AI, Moonshot AI and MiniMax ..., and together with Baichuan they are known as ...":
                 # the pronoun stands for the sentence's first list (else the last group named), plus any
                 # member "together with" it.
-                first = _leading_list(text, base, names, 0)
-                members = first if len(first) >= 2 else list(state.last_members)
+                leading = _leading_list(text, base, names, 0)
+                members = leading if len(leading) >= 2 else list(state.last_members)
                 members = members + [e for e in names if e.span.end - base <= pronoun.start()
                                      and _joined_member(text, base, e) and e not in members]
             elif not members and re.match(r"\s*(?:these|those|they|the\s+four|the\s+three)\b", text[lo:m.start()],

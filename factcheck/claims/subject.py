@@ -336,7 +336,7 @@ def _reporting_speaker(text: str, base: int, lo: int, start: int, entities: Sequ
     "TSMC reported first-quarter revenue of NT$592.6 billion", "Acme posted a net loss of $3m"."""
     for e in reversed(entities):
         t = e.span.end - base if e.span else -1
-        if lo <= e.span.start - base and t <= start and _org_like(e) and any(k.contains(e.span) for k in skip):
+        if lo <= e.span.start - base and t <= start and _org_like(e) and any(k.contains(e.span) for k in skip):  # type: ignore[arg-type]
             return e if _OBJECT_VERB.match(text[t:start]) else None
     return None
 

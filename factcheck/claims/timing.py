@@ -78,7 +78,7 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
         firsts = [t.time for t in kept if t.time.start]
         lasts = [t.time for t in kept if t.time.end]
         if firsts and lasts:  # "from $2.5 billion in 2022 to $20 billion in 2023, a 7× increase"
-            a, b = min(firsts, key=lambda x: x.start), max(lasts, key=lambda x: x.end)
+            a, b = min(firsts, key=lambda x: x.start), max(lasts, key=lambda x: x.end)  # type: ignore[arg-type, return-value]
             return TimeScope(start=a.start, end=b.end, granularity=Granularity.SPAN, text=f"{a.text} to {b.text}",
                              anchored_on=a.anchored_on, resolved=True)
     # (A span such as "since last August to forty" is the figure's own time, not another leg's.)
@@ -104,8 +104,8 @@ def _spanning(own: TimeScope, baselines: Sequence[TimeMention]) -> TimeScope:
     dated = [t.time for t in baselines if t.time.resolved and t.time.start and t.time.end]
     if not dated or own.start is None or own.end is None:
         return own
-    a = min([own, *dated], key=lambda x: x.start)
-    b = max([own, *dated], key=lambda x: x.end)
+    a = min([own, *dated], key=lambda x: x.start)  # type: ignore[arg-type, return-value]
+    b = max([own, *dated], key=lambda x: x.end)  # type: ignore[arg-type, return-value]
     if (a.start, b.end) == (own.start, own.end):
         return own
     return TimeScope(start=a.start, end=b.end, granularity=Granularity.SPAN, text=f"{a.text} to {b.text}",

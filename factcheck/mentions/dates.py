@@ -516,10 +516,10 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
         return _month(y, mo)
     if kind == "num":
         a, b, y = int(g["num_a"]), int(g["num_b"]), _two_digit_year(g["num_y"])
-        mo, d = (a, b) if a <= 12 else (b, a)
+        mo, day_of_month = (a, b) if a <= 12 else (b, a)
         if not 1 <= mo <= 12:
             raise _Reject
-        day = _safe_date(y, mo, d)
+        day = _safe_date(y, mo, day_of_month)
         return _Period(day, day, Granularity.DAY)
     if kind in ("dmy", "mdy"):
         mo = MONTHS[g[f"{kind}_mon"].lower()]
@@ -549,10 +549,10 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
             period = _month(_month_year(mo, g.get("mon_rel"), p), mo, rel=True)
         if not g.get("mon_from"):
             return period
-        hit.month = first = MONTHS[g["mon_from"].lower()]  # "Jan-Feb 2017", "Nov-Feb 2017"
+        hit.month = first_month = MONTHS[g["mon_from"].lower()]  # "Jan-Feb 2017", "Nov-Feb 2017"
         assert period.start is not None and period.end is not None
-        y = period.start.year - (first > mo)
-        return _Period(date(y, first, 1), period.end, Granularity.SPAN, period.relative)
+        y = period.start.year - (first_month > mo)
+        return _Period(date(y, first_month, 1), period.end, Granularity.SPAN, period.relative)
     if kind == "qy":
         y = int(g["qy_y"])
         return _quarter(y, int(g["qy_q"])) if g.get("qy_q") else _half(y, int(g["qy_h"]))
@@ -1085,7 +1085,7 @@ def _interpret(
     if urls and _inside(urls, url_starts, m.start()) is not None:
         return None
     groups = m.groups()  # the groups that took part, by name (zip and compress run in C: ~60 groups)
-    g = dict(compress(zip(_GROUP_NAMES, groups), map(is_not, groups, repeat(None))))
+    g: dict[str, str] = dict(compress(zip(_GROUP_NAMES, groups), map(is_not, groups, repeat(None))))  # type: ignore[arg-type]
     lead = g.get("lead")
     body = m.start("mod") if g.get("mod") else m.start("core")
     end = m.end()
@@ -1149,6 +1149,8 @@ def _rebase_year(a: _Hit, b: _Period) -> _Period | None:
     if b.start is None or a.month is None:
         return a.period
     y = b.start.year
+    start: date | None
+    end: date | None
     if a.day:
         start, end = _safe_date(y, a.month, a.day), _safe_date(y, a.month, a.day_end or a.day)
     else:

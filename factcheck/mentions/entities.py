@@ -26,6 +26,7 @@ import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, NamedTuple
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -191,7 +192,7 @@ class Gazetteer:
     _ascii_lower: re.Pattern[str] | None = field(default=None, init=False, repr=False)
     _choices: list[str] = field(default_factory=list, init=False, repr=False)
     _resolved: dict[str, EntityRef] = field(default_factory=dict, init=False, repr=False)
-    _runs: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)  # _run_parts
+    _runs: dict[str, _RunParts] = field(default_factory=dict, init=False, repr=False, compare=False)  # _run_parts
 
     def __post_init__(self) -> None:
         long_names: list[str] = []
@@ -316,7 +317,7 @@ class Gazetteer:
         ent_id = self.lookup(bare)
         if ent_id is not None:
             ent = self.entities[ent_id]
-            method = "exact" if fold(bare) == fold(ent.name) else "alias"
+            method: Literal["exact", "alias"] = "exact" if fold(bare) == fold(ent.name) else "alias"
             return EntityRef(id=ent_id, name=ent.name, surface=surface, span=span, method=method, type=ent.type)
         if len(bare) >= 4:
             best = process.extractOne(fold(bare), self._choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
@@ -385,6 +386,7 @@ class Gazetteer:
         if "\n" in text:
             text = text.replace("\r\n", " \n").replace("\n", " ")
         hits: list[tuple[int, int, str]] = []  # (start, end, id)
+        passes: tuple[tuple[re.Pattern[str] | None, str], ...]
         if self._ascii_lower is not None and text.isascii():
             passes = ((self._ascii_lower, text.lower()), (self._sensitive, text))
         else:
@@ -421,8 +423,8 @@ class Gazetteer:
             parts = runs.get(run)
             if parts is None:
                 parts = self._run_parts(run)
-            if parts is _NOT_A_NAME:
-                continue
+            if not parts.length:
+                continue  # no name wherever it stands
             length, shift, surface, one_word, unlisted = parts
             if _overlaps_sorted(taken, taken_starts, start, start + length) or _is_modifier(text, start + length):
                 continue
@@ -457,14 +459,14 @@ class Gazetteer:
             refs.sort(key=lambda r: r.span.start if r.span else 0)
         return refs
 
-    def _run_parts(self, run: str) -> tuple[int, int, str, bool, bool] | object:
+    def _run_parts(self, run: str) -> _RunParts:
         """What a capitalised run is as a name, whatever surrounds it: ``(length, shift, surface, one_word,
         unlisted)`` -- the run's length without a possessive or trailing stops, how far its leading function
         words reach, the name without them and trailing initials, whether that is one word, and whether it
         is one word the gazetteer does not list -- or :data:`_NOT_A_NAME` when no context makes it a name
         ("The", "AI", "671B", "Second-quarter"). Remembered per run (bounded): runs repeat across a text.
 
-        >>> Gazetteer.default()._run_parts("The Cyberspace Administration’s")
+        >>> tuple(Gazetteer.default()._run_parts("The Cyberspace Administration’s"))
         (29, 4, 'Cyberspace Administration', False, False)
         >>> Gazetteer.default()._run_parts("The") is _NOT_A_NAME
         True
@@ -479,7 +481,7 @@ class Gazetteer:
             self._runs[run] = parts
         return parts
 
-    def _name_parts(self, surface: str) -> tuple[int, int, str, bool, bool] | object:
+    def _name_parts(self, surface: str) -> _RunParts:
         """:meth:`_run_parts` of a run that is more than one function word or initials."""
         if surface.lower().endswith(_MODIFIER_SUFFIXES):
             return _NOT_A_NAME  # "Lisbon-based airline": the hyphen kept the suffix inside the run
@@ -500,11 +502,21 @@ class Gazetteer:
         unlisted = len(words) == 1 and self.lookup(name) is None
         if unlisted and _LOWER_COMPOUND.fullmatch(name):
             return _NOT_A_NAME  # "Second-quarter revenue", "London-listed miner": a compound adjective, not a name
-        return len(surface), shift, name, len(words) == 1, unlisted
+        return _RunParts(len(surface), shift, name, len(words) == 1, unlisted)
+
+
+class _RunParts(NamedTuple):
+    """What :meth:`Gazetteer._run_parts` says of a capitalised run."""
+
+    length: int  # the run's length without a possessive or trailing stops; 0: no name wherever it stands
+    shift: int  # how far its leading function words reach
+    surface: str  # the name without them and trailing initials
+    one_word: bool
+    unlisted: bool  # one word the gazetteer does not list
 
 
 #: What :meth:`Gazetteer._run_parts` says of a capitalised run that is no name wherever it stands.
-_NOT_A_NAME = object()
+_NOT_A_NAME = _RunParts(0, 0, "", False, False)
 _RUN_CACHE_CHARS = 60  # runs up to this long are remembered (names; a long Title Case heading is not kept)
 _RUN_CACHE_SIZE = 20_000  # and up to this many, then the memory starts again
 

@@ -610,40 +610,40 @@ class _Reader:
                 current += lx.tens[w]
                 last = "tens"
             elif w == "hundred" and last in ("unit", "tens", "") and current < 100:
-                current = (current or 1) * 100
+                current = (current or Decimal(1)) * 100
                 last = "hundred"
             elif w in lx.scales and w != "hundred" and last in ("unit", "tens", "hundred", ""):
                 scale = lx.scales[w]
                 if w == "dozen":
-                    current = (current or 1) * scale
+                    current = (current or Decimal(1)) * scale
                     last = "hundred"
                 elif total and total + current < scale:
-                    total = (total + (current or 1)) * scale
+                    total = (total + (current or Decimal(1))) * scale
                     current = Decimal(0)
                     last = "scale"
                 else:
-                    total += (current or 1) * scale
+                    total += (current or Decimal(1)) * scale
                     current = Decimal(0)
                     last = "scale"
             elif w in lx.scales and w != "dozen" and last == "scale" and lx.scales[w] > total:
                 total, last = total * lx.scales[w], "scale"  # "three lakh crore"
             elif w == "and" and last in ("hundred", "scale", "unit", "tens") and n + 1 < len(toks):
-                nxt = toks[n + 1].text.lower()
+                nxt_word = toks[n + 1].text.lower()
                 den = toks[n + 2].text.lower() if n + 2 < len(toks) else ""
-                if nxt in ("a", "one") and den in lx.denominators and not den.endswith("s"):
+                if nxt_word in ("a", "one") and den in lx.denominators and not den.endswith("s"):
                     current += 1 / lx.denominators[den]  # "two and a half (million)"
                     n += 3
                     last = "unit"
                     continue
-                if last in ("hundred", "scale") and (nxt in lx.units or nxt in lx.tens):
+                if last in ("hundred", "scale") and (nxt_word in lx.units or nxt_word in lx.tens):
                     last = "and"
                 else:
                     break
             elif w in ("-", "–") and last in ("tens", "unit") and n + 1 < len(toks):
-                nxt = toks[n + 1].text.lower()
-                if nxt in lx.units and last == "tens":
+                nxt_word = toks[n + 1].text.lower()
+                if nxt_word in lx.units and last == "tens":
                     last = "tens-"
-                elif nxt in lx.denominators and nxt != "half" and total == 0 and current < 100:
+                elif nxt_word in lx.denominators and nxt_word != "half" and total == 0 and current < 100:
                     return self._fraction(toks, n + 1, current)  # "one-eighth"
                 else:
                     break
@@ -752,6 +752,7 @@ class _Reader:
         """A numeral at ``i`` with any scale word or suffix after it ("5.57 million")."""
         text, lx = self.text, self.lex
         start = i
+        got: tuple[Decimal, Decimal, int, bool, bool] | None
         if text[i] == ".":  # ".08": a decimal without its leading zero
             m = _DIGITS.match(text, i + 1)
             if m is None or m.end() - m.start() > _MAX_INT_DIGITS:
@@ -956,7 +957,7 @@ def _quantity(f: _Found) -> Quantity:
         if fig.low is not None and bound in ("exact", "approx", "approx_below"):
             low, high = _clean(fig.low), _clean(fig.high or fig.value)
         else:
-            tol = max(abs(value) * _lex().tolerance, (prec or 0) / 2)
+            tol = max(abs(value) * _lex().tolerance, (prec or Decimal(0)) / 2)
             low, high = _clean(value - tol), _clean(value + tol)
             if bound == "approx_below":
                 high = value
@@ -1038,8 +1039,8 @@ class _Scanner(_Reader):
         pm = self._prefix_before(a, floor) if is_digit else None
         neg = False
         if is_digit and prev in _MINUS and not pm:
-            before = text[a - 2] if a > 1 else " "
-            if before.isalnum() or before in ".,/":
+            prev_char = text[a - 2] if a > 1 else " "
+            if prev_char.isalnum() or prev_char in ".,/":
                 return self._skip_chunk(a)  # "GPT-4", "COVID-19", "2022-23"
             neg = True
             pm = self._prefix_before(a - 1, floor)
@@ -1113,9 +1114,9 @@ class _Scanner(_Reader):
             if ranged.bound == "score":  # "3-1", "1-0": a score or a code
                 return ranged.end
             found = ranged
-        share = self._one_in(found)
-        if share is not None:
-            found = share
+        one_in = self._one_in(found)
+        if one_in is not None:
+            found = one_in
         if self.context:
             reject = self._reject(found, before)
             if reject:
@@ -1257,9 +1258,9 @@ class _Scanner(_Reader):
                     new = inclusive[bound]
                 return new, toks[0].start, toks[size - 1].end
         if toks and toks[0].text == "-" and not toks[0].spaced:
-            nxt = self.fwd(toks[0].end, 1)
-            if nxt and not nxt[0].spaced and nxt[0].text.lower() == "odd":
-                return "approx", nxt[0].start, nxt[0].end
+            follow = self.fwd(toks[0].end, 1)
+            if follow and not follow[0].spaced and follow[0].text.lower() == "odd":
+                return "approx", follow[0].start, follow[0].end
         return None
 
     # -- ranges, shares, conversions -------------------------------------------------
