@@ -134,6 +134,10 @@ def main() -> None:
     # The interpreter's own build moves every figure: on one machine here a distribution's optimised
     # (profile-guided) CPython 3.11 ran this pipeline 1.18 times as fast as a plain source build of 3.11.
     print(f"python {sys.version.split()[0]} ({sys.executable})")
+    from factcheck import compiled
+
+    # A plain install is pure Python; FACTCHECK_COMPILE=1 pip install . compiles the pipeline (see README).
+    print("build: " + ("compiled (mypyc)" if compiled() else "pure Python"))
     rng = random.Random(20240129)
     docs, size = [], 0
     while size < total_mb * 1_000_000:

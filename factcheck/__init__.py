@@ -20,6 +20,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from factcheck._compiled import compiled
 from factcheck.errors import ConfigError, FactcheckError, InputError, RuleError, UsageError
 from factcheck.models import (
     Bound,
@@ -86,7 +87,7 @@ __all__ = [
     "Bound", "Claim", "Comparison", "ConfigError", "Document", "EntityRef", "EventClaim", "FactcheckError",
     "Finding", "Gazetteer", "InputError", "Ledger", "MembershipClaim", "NumberMention", "Quantity", "RoundClaim",
     "QuantityClaim", "Relation", "Report", "RoleClaim", "Rule", "RuleError", "RuleInfo", "Severity", "Span",
-    "TimeMention", "TimeScope", "UsageError", "builtin_rules", "check", "extract", "find_numbers", "find_times",
+    "TimeMention", "TimeScope", "UsageError", "builtin_rules", "check", "compiled", "extract", "find_numbers", "find_times",
     "load_document", "load_rules", "parse_quantity", "resolve_time",
 ]
 
