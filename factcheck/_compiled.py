@@ -21,11 +21,16 @@ from __future__ import annotations
 #: which compiled classes lack), the CLI and the checker stay Python: they run once per
 #: document or per finding, not once per sentence.
 MODULES = (
+    "factcheck/_data.py",
+    "factcheck/formats/__init__.py",
+    "factcheck/formats/html.py",
+    "factcheck/formats/markdown.py",
     "factcheck/segment.py",
     "factcheck/rounds.py",
     "factcheck/mentions/numbers.py",
     "factcheck/mentions/dates.py",
     "factcheck/mentions/entities.py",
+    "factcheck/claims/__init__.py",
     "factcheck/claims/_text.py",
     "factcheck/claims/attribution.py",
     "factcheck/claims/measure.py",

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from factcheck._data import load_toml
 from factcheck.mentions.entities import unresolved_id
@@ -30,24 +30,24 @@ from factcheck.lexicon import first_words, phrase_regex
 from factcheck.models import EntityRef, QuantityClaim, RoundClaim, Span, TimeScope
 
 #: Lead phrases read per sentence.
-MAX_ROUNDS = 8
+MAX_ROUNDS: Final = 8
 
-_SERIES = re.compile(
+_SERIES: Final = re.compile(
     r"""\b(?:[Ss]eries|SERIES)[\s-]+(?P<letter>[A-H])(?P<plus>\+|\d)?(?![\w])   # "Series B", "Series A1", "Series B+"
     | (?<![\w-])(?P<letter2>[A-H])(?P<plus2>\+)?[\s-]round\b                     # "a B+ round", "its A-round"
     """,
     re.VERBOSE,
 )
 # Between two lead investors of one list.
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.IGNORECASE)
+_LIST_GAP: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.IGNORECASE)
 # Between "led by" and the first lead investor.
-_LEAD_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_LEAD_GAP: Final = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # Between the last lead investor and "led the round": nothing, or an adverb.
-_BEFORE_GAP = re.compile(r"\s*(?:(?:also|jointly|reportedly|has|had|have)\s+)*", re.IGNORECASE)
+_BEFORE_GAP: Final = re.compile(r"\s*(?:(?:also|jointly|reportedly|has|had|have)\s+)*", re.IGNORECASE)
 # Right before the company a round went to: "... Series B in Kestrel", "... investment into Zhipu".
-_INTO = re.compile(r"\b(?:in|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_INTO: Final = re.compile(r"\b(?:in|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "an Alibaba-led round": an entity followed directly by this.
-_LED_SUFFIX = re.compile(r"-(?:co-)?led\b", re.IGNORECASE)
+_LED_SUFFIX: Final = re.compile(r"-(?:co-)?led\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -245,9 +245,9 @@ def _is_label(e: EntityRef) -> bool:
 
 
 #: Two unlabelled rounds of one company are taken for one round when their amounts are this close.
-SAME_AMOUNT = 0.1
+SAME_AMOUNT: Final = 0.1
 #: ... and when figures dated only by their articles were published at most this many days apart.
-SAME_PERIOD_DAYS = 120
+SAME_PERIOD_DAYS: Final = 120
 
 
 def same_round(a: RoundClaim, b: RoundClaim) -> str | None:
@@ -286,7 +286,7 @@ def label_words(label: str | None) -> str:
     return {"pre_ipo": "pre-IPO round", "pre_seed": "pre-seed round"}.get(label, label.replace("_", " ") + " round")
 
 
-_LED_TAIL = re.compile(r"-(?:co-)?led$", re.IGNORECASE)
+_LED_TAIL: Final = re.compile(r"-(?:co-)?led$", re.IGNORECASE)
 
 
 def _without_led(e: EntityRef) -> EntityRef:

@@ -32,6 +32,8 @@ rows, block tags) end sentences instead.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -41,7 +43,7 @@ from factcheck._data import load_toml
 from factcheck.formats import render
 from factcheck.models import Document, Sentence, Span
 
-_CANDIDATE = re.compile(
+_CANDIDATE: Final = re.compile(
     r"""
     [.!?…‽。！？\n]                          # one class first: the engine skips ordinary text at C speed
     (?:
@@ -55,16 +57,16 @@ _CANDIDATE = re.compile(
     """,
     re.VERBOSE,
 )
-_NEXT_WORD = re.compile(r"\S{1,40}")
-_OPENERS = "\"'“‘«([{"
-_CLOSERS = "\"'”’»)]}"
-_TERMINAL = ".!?…‽。！？"
-_STOPS = ".!?…‽"
-_CJK_STOPS = "。！？"
-_JOINING = ",;:-–—(/&+"
-_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
-_WORDCHAR = re.compile(r"[^\W_]")
-_HEADING_MAX_WORDS = 15
+_NEXT_WORD: Final = re.compile(r"\S{1,40}")
+_OPENERS: Final = "\"'“‘«([{"
+_CLOSERS: Final = "\"'”’»)]}"
+_TERMINAL: Final = ".!?…‽。！？"
+_STOPS: Final = ".!?…‽"
+_CJK_STOPS: Final = "。！？"
+_JOINING: Final = ",;:-–—(/&+"
+_DOTTED: Final = re.compile(r"(?:[a-z]\.)+[a-z]")
+_WORDCHAR: Final = re.compile(r"[^\W_]")
+_HEADING_MAX_WORDS: Final = 15
 
 
 @lru_cache(maxsize=1)

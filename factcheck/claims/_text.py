@@ -10,14 +10,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache, wraps
 from operator import is_
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from factcheck._data import load_toml
 from factcheck.lexicon import LEXICON, phrase_regex
 
 
 # Words that end a counted noun phrase: prepositions, verbs, conjunctions (and the adverbs of stopwords.toml).
-_NP_STOP = frozenset(
+_NP_STOP: Final = frozenset(
     """of in on at for from to by with that which who whom whose and or but than as is are was were be been being
     have has had will would can could may might should must do does did said says say told its their his her
     this these those it they he she we while when where after before since until per each every across between
@@ -27,19 +27,19 @@ _NP_STOP = frozenset(
     + load_toml("stopwords.toml")["np_enders"]
 )
 # Determiners and fillers skipped at the start of a noun phrase.
-_NP_SKIP = frozenset("a an the its their his her our some of".split())
-_WORD = re.compile(r"[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+")
+_NP_SKIP: Final = frozenset("a an the its their his her our some of".split())
+_WORD: Final = re.compile(r"[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+")
 # Clause boundaries for subject search: semicolons, colons, dashes, "that" after a verb of saying.
 # (One word boundary before all the words: the engine then tests the words only at word starts.)
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\b(?:that|which include|while|whereas|but|of\s+(?:which|whom))\b",
+_CLAUSE_BREAK: Final = re.compile(r"[;:]|\s[–—-]\s|\b(?:that|which include|while|whereas|but|of\s+(?:which|whom))\b",
                            re.IGNORECASE)
 
-_SUBJECT_WORDS = LEXICON.claims["subject"]
+_SUBJECT_WORDS: Final = LEXICON.claims["subject"]
 
 
 # The words among the clause breaks: a sentence with none of them has only its marks to look for.
-_MARK_BREAK = re.compile(r"[;:]|\s[–—-]\s")
-_WORD_BREAK_PHRASES = ["that", "which include", "while", "whereas", "but", "of which", "of whom"]
+_MARK_BREAK: Final = re.compile(r"[;:]|\s[–—-]\s")
+_WORD_BREAK_PHRASES: Final = ["that", "which include", "while", "whereas", "but", "of which", "of whom"]
 
 
 @lru_cache(maxsize=8)
@@ -54,8 +54,8 @@ def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
 # A clause is cut this many characters from the position it is asked for (at a space, so no word is
 # split). Every figure's subject, scope and cue searches read its clause: in a run-on sentence with no
 # break (60 KB of "... and ...") that would cost figures x length. News clauses run to ~300 characters.
-_CLAUSE_REACH = 600
-_SPACE = re.compile(r"\s")
+_CLAUSE_REACH: Final = 600
+_SPACE: Final = re.compile(r"\s")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -85,11 +85,11 @@ def _clause_end(text: str, pos: int) -> int:
 
 # "The Beijing company", "its first Arizona fab": a place naming where an organisation or site is.
 # (Case-sensitive: the head and the word before it are lower-case nouns, "cut Bank Rate" is not one.)
-_PLACE_MODIFIER_HEAD = re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + phrase_regex(_SUBJECT_WORDS["place_modified_heads"]).pattern)
-_ENTITY_REACH = 400  # characters either side of a figure within which names are weighed
-_COMMA_BEFORE = re.compile(r",\s*(?:the\s+|its\s+)?$")
+_PLACE_MODIFIER_HEAD: Final = re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + phrase_regex(_SUBJECT_WORDS["place_modified_heads"]).pattern)
+_ENTITY_REACH: Final = 400  # characters either side of a figure within which names are weighed
+_COMMA_BEFORE: Final = re.compile(r",\s*(?:the\s+|its\s+)?$")
 
-_LEADING = re.compile(r"[\W_]*")
+_LEADING: Final = re.compile(r"[\W_]*")
 
 
 _T = TypeVar("_T")
@@ -115,11 +115,11 @@ def once_per_sentence(compute: Callable[..., _T]) -> Callable[..., _T]:
 
 
 # Every word of a sentence, for the tests below: a run of word characters ("start-up" is "start" and "up").
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN: Final = re.compile(r"\w+")
 # The only non-ASCII characters a case-insensitive regex takes for ASCII letters ("ſ" for "s", the Kelvin sign
 # for "k", the Turkish "İ" and "ı" for "i"; tests/test_claims_equivalence.py finds them): a sentence holding one
 # gets no word test.
-_ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_CASE_TWINS: Final = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class PhraseWords:
@@ -200,7 +200,7 @@ def _inside_word(text: str, i: int) -> bool:
 
 
 _last_words = SentenceWords("")
-_WORD_BREAKS = PhraseWords(_WORD_BREAK_PHRASES)
+_WORD_BREAKS: Final = PhraseWords(_WORD_BREAK_PHRASES)
 
 
 def sentence_words(text: str) -> SentenceWords:

@@ -4,6 +4,8 @@ attributes its figures to, and the spans naming them (never subjects).
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -15,10 +17,10 @@ from factcheck.mentions.entities import fold
 from factcheck.models import EntityRef, Span
 
 # Capitalised terms that are never a speaker ("Bank Rate said" cannot be; "Bank Rate" before "said" is an object).
-_NOT_PEOPLE = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
+_NOT_PEOPLE: Final = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
 
 
-_ATTRIBUTION_TRIM = re.compile(r"^(?:brokerage|broker|the|research firm|consultancy|analysts? at)\s+", re.IGNORECASE)
+_ATTRIBUTION_TRIM: Final = re.compile(r"^(?:brokerage|broker|the|research firm|consultancy|analysts? at)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -123,22 +125,22 @@ def _saying_verbs(text: str) -> list[re.Match[str]]:
     return sorted(verbs, key=lambda v: v.start())
 
 
-_CLAUSE_VERBS = frozenset(LEXICON.claims["attribution"]["clause_verbs"])
-_FIGURE_NEXT = re.compile(
+_CLAUSE_VERBS: Final = frozenset(LEXICON.claims["attribution"]["clause_verbs"])
+_FIGURE_NEXT: Final = re.compile(
     r"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|another\s+|"
     r"a\s+record\s+|a\s+further\s+)?(?:US|NT|HK|A|C|S)?[$€£¥]?\d"
 )
-_NOUN_DETERMINER = re.compile(r"\b(?:its|their|the|a|an|his|her|our|this|that|latest|annual)\s+$", re.IGNORECASE)
+_NOUN_DETERMINER: Final = re.compile(r"\b(?:its|their|the|a|an|his|her|our|this|that|latest|annual)\s+$", re.IGNORECASE)
 # "analysts at Berenberg", "economists from Nomura": the firm they work for follows.
-_EMPLOYER = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
+_EMPLOYER: Final = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 # "... at 40%", "... at $5.576 million": the figure an estimate puts something at.
-_AT_FIGURE = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£¥]?\d")
-_CAPITAL_WORD = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")
+_AT_FIGURE: Final = re.compile(r"\bat\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£¥]?\d")
+_CAPITAL_WORD: Final = re.compile(r"(?<![\w-])([A-Z][\w’'-]*)")
 
 # "its annual report", "their latest survey": a document of the organisation "its" points to.
-_OWN_DOCUMENT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(
+_OWN_DOCUMENT: Final = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(
     map(re.escape, LEXICON.claims["anaphora"]["documents"])) + r")s?", re.IGNORECASE)
-_POSSESSIVE_DESCRIPTION = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.IGNORECASE)
+_POSSESSIVE_DESCRIPTION: Final = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.IGNORECASE)
 
 
 def _described_source(phrase: str, base: int, pos: int, entities: Sequence[EntityRef],

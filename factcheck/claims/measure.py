@@ -7,6 +7,8 @@ running total or one batch.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from factcheck._data import load_toml
@@ -22,19 +24,19 @@ from factcheck.lexicon import LEXICON, phrase_regex
 
 
 # Every word that opens a listed measure phrase ("generating" in "generating capacity").
-_MEASURE_FIRST_WORDS = frozenset(n.split()[0] for n in LEXICON.measure_nouns)
+_MEASURE_FIRST_WORDS: Final = frozenset(n.split()[0] for n in LEXICON.measure_nouns)
 # Number words ("five of the nine members": the phrase counted is "members", the "nine" is a figure of its own).
-_COUNT_WORDS = frozenset(w for part in ("units", "tens") for w in load_toml("numbers.toml")["words"][part])
+_COUNT_WORDS: Final = frozenset(w for part in ("units", "tens") for w in load_toml("numbers.toml")["words"][part])
 # Words that, after an "-ed" word, show it is a verb with an object ("the other four wanted a larger cut").
-_VERB_OBJECT_START = frozenset("a an the to that it them its their his her".split())
+_VERB_OBJECT_START: Final = frozenset("a an the to that it them its their his her".split())
 # A word of a counted noun phrase: a word, or a short technology code that modifies a noun ("5G customers",
 # "4K televisions", "3D printers"); never an ordinal ("2nd", "21st"), which the code alternative excludes.
-_NP_WORD = re.compile(
+_NP_WORD: Final = re.compile(
     r"""[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+
       | (?<![\w.,])\d(?!st\b|nd\b|rd\b|th\b)[A-Za-z]{1,3}\b   # "5G", "4K", "3D" (one digit, then letters)""",
     re.VERBOSE)
-_NP_TIME_OPENERS = frozenset(load_toml("stopwords.toml")["np_time_openers"])
-_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
+_NP_TIME_OPENERS: Final = frozenset(load_toml("stopwords.toml")["np_time_openers"])
+_NUMBER_OF: Final = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 
 
 def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Match[str]]:
@@ -225,14 +227,14 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     return None
 
 
-_HEADCOUNT = LEXICON.measures["headcount"]
+_HEADCOUNT: Final = LEXICON.measures["headcount"]
 # A verb right before a count, with at most two small words between ("has hired 85 more", "to cut some 300").
-_HIRE_VERB = re.compile(r"\b" + phrase_regex(_HEADCOUNT["hire_verbs"]).pattern + r"(?:\s+[a-z]+){0,2}?\s+$",
+_HIRE_VERB: Final = re.compile(r"\b" + phrase_regex(_HEADCOUNT["hire_verbs"]).pattern + r"(?:\s+[a-z]+){0,2}?\s+$",
                         re.IGNORECASE)
-_CUT_VERB = re.compile(r"\b" + phrase_regex(_HEADCOUNT["cut_verbs"]).pattern + r"(?:\s+[a-z]+){0,2}?\s+$",
+_CUT_VERB: Final = re.compile(r"\b" + phrase_regex(_HEADCOUNT["cut_verbs"]).pattern + r"(?:\s+[a-z]+){0,2}?\s+$",
                        re.IGNORECASE)
-_JOB_NOUNS = frozenset(_HEADCOUNT["job_nouns"])
-_STAFF_WHOLES = frozenset(_HEADCOUNT["wholes"])
+_JOB_NOUNS: Final = frozenset(_HEADCOUNT["job_nouns"])
+_STAFF_WHOLES: Final = frozenset(_HEADCOUNT["wholes"])
 
 
 def _headcount(unit: str | None, counted: str | None, whole: str | None, before: str) -> bool:
@@ -257,11 +259,11 @@ def _headcount(unit: str | None, counted: str | None, whole: str | None, before:
 
 
 # A verb stating the level of what opens its clause, right before the figure ("Transits averaged 31.4 a day").
-_LEVEL_VERB = re.compile(r"\b(?:was|were|stood\s+at|stands\s+at|averaged|averages|reached|reaches|totalled|totaled|"
+_LEVEL_VERB: Final = re.compile(r"\b(?:was|were|stood\s+at|stands\s+at|averaged|averages|reached|reaches|totalled|totaled|"
                          r"totals|amounted\s+to|came\s+to)\s+$", re.IGNORECASE)
-_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|or|while|yet|so)\s+)?")
+_CONJUNCTION: Final = re.compile(r"\s*(?:(?:and|but|or|while|yet|so)\s+)?")
 # Heads too general to name a measure of their own ("the total reached 40"), unlike "rate" or "level".
-_VAGUE_HEADS = frozenset(LEXICON.measures["noun_of_exclusions"]["words"]) - {"rate", "level"}
+_VAGUE_HEADS: Final = frozenset(LEXICON.measures["noun_of_exclusions"]["words"]) - {"rate", "level"}
 
 
 def _clause_head(text: str) -> str | None:
@@ -302,7 +304,7 @@ def _clause_head(text: str) -> str | None:
 
 
 # A change verb, then its object, then "to"/"by" right before the figure: the object is what the figure measures.
-_CHANGED_OBJECT = re.compile(
+_CHANGED_OBJECT: Final = re.compile(
     r"\b(?:cut|cuts|raised?|raises|lowered|lowers?|reduced?|reduces|increased?|increases|lifted|lifts?|trimmed|"
     r"trims?|doubled?|doubles|halved?|halves|set|sets|capped|caps?|extended|extends?)\s+"
     r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
@@ -311,7 +313,7 @@ _CHANGED_OBJECT = re.compile(
 
 #: Every currency a figure can carry: the codes the number scanner's currency tables write (codes, symbols,
 #: words) and those with exchange-rate bands.
-_CURRENCIES = frozenset(
+_CURRENCIES: Final = frozenset(
     code for table in load_toml("numbers.toml")["currency"].values() if isinstance(table, dict)
     for code in table.values() if isinstance(code, str) and len(code) == 3 and code.isupper()
 ) | frozenset(load_toml("currencies.toml")["per_usd"])
@@ -327,13 +329,13 @@ def is_money(unit: str | None) -> bool:
 
 
 # Measures that are amounts (money, power): their cues never name a percentage.
-_AMOUNT_MEASURES = frozenset(k for k, spec in LEXICON.measures["measure"].items() if spec.get("money") or spec.get("units"))
-_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_AMOUNT_MEASURES: Final = frozenset(k for k, spec in LEXICON.measures["measure"].items() if spec.get("money") or spec.get("units"))
+_BY_BEFORE: Final = re.compile(r"\bby\s+$", re.IGNORECASE)
 # A figure that is the level something moved to or stands at: "to 1.25%", "at 5%", "by 0.4%".
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
+_LEVEL_BEFORE: Final = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
 # A relative clause closed by a comma (or "which"/"who" clause ending the text before a figure).
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]{0,120},", re.IGNORECASE)
-_AND_OR = re.compile(r"\s+(?:and|or)\s+")  # "LLMs and apps": the first noun names the measure
+_RELATIVE_CLAUSE: Final = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]{0,120},", re.IGNORECASE)
+_AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")  # "LLMs and apps": the first noun names the measure
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -341,9 +343,9 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-_NOT_NOUNS = frozenset(load_toml("stopwords.toml")["not_nouns"])
+_NOT_NOUNS: Final = frozenset(load_toml("stopwords.toml")["not_nouns"])
 _IRREGULAR_PLURALS: dict[str, str] = LEXICON.measures.get("irregular_plurals", {})
-_NOT_PAST_NOUNS = LEXICON.time_words["not_past"]  # "-ed" words that are nouns or adjectives ("hundred")
+_NOT_PAST_NOUNS: Final = LEXICON.time_words["not_past"]  # "-ed" words that are nouns or adjectives ("hundred")
 
 
 def _noun_head(phrase: str) -> str | None:
@@ -376,8 +378,8 @@ def _not_counted(phrase: str) -> bool:
     return " ".join(words) in _SOURCE_NOUNS
 
 
-_TIME_NOUNS = LEXICON.time_words["time_nouns"]
-_SOURCE_NOUNS = frozenset(g for g in LEXICON.claims["attribution"]["generic_sources"] if " " not in g)
+_TIME_NOUNS: Final = LEXICON.time_words["time_nouns"]
+_SOURCE_NOUNS: Final = frozenset(g for g in LEXICON.claims["attribution"]["generic_sources"] if " " not in g)
 
 
 def _singular(word: str) -> str:
@@ -400,7 +402,7 @@ def _singular(word: str) -> str:
 # Up to three words and "of" ending the text before a figure ("a market value of "), matched on the reversed
 # text from its end: searching forwards for a match that must end at the end tried every word start of the
 # window (about 30 µs a figure); reversed, one anchored match decides.
-_NOUN_OF_REVERSED = re.compile(r"\s+fo\s+(?P<phrase>[\w-]*[A-Za-z](?:\s+[\w-]*[A-Za-z]){0,2})")
+_NOUN_OF_REVERSED: Final = re.compile(r"\s+fo\s+(?P<phrase>[\w-]*[A-Za-z](?:\s+[\w-]*[A-Za-z]){0,2})")
 
 
 def _noun_of(window: str) -> str | None:
@@ -412,12 +414,12 @@ def _noun_of(window: str) -> str | None:
     """
     m = _NOUN_OF_REVERSED.match(window[::-1])
     return None if m is None else m.group("phrase")[::-1]
-_NOUN_OF_EXCLUDED = frozenset(LEXICON.measures["noun_of_exclusions"]["words"])
+_NOUN_OF_EXCLUDED: Final = frozenset(LEXICON.measures["noun_of_exclusions"]["words"])
 # Every listed measure noun, longest first: the last one in a clause names a bare percentage.
-_MEASURE_NOUN = phrase_regex(list(LEXICON.measure_nouns))
+_MEASURE_NOUN: Final = phrase_regex(list(LEXICON.measure_nouns))
 # Counted nouns too general to name a measure on their own ("450 people": employees? residents?).
-_GENERIC_COUNTED = frozenset(LEXICON.measures["generic_counted"]["words"])
-_CAPACITY_WHOLES = frozenset(LEXICON.measures["capacity_wholes"]["words"])
+_GENERIC_COUNTED: Final = frozenset(LEXICON.measures["generic_counted"]["words"])
+_CAPACITY_WHOLES: Final = frozenset(LEXICON.measures["capacity_wholes"]["words"])
 
 
 def _capacity_whole(whole: str) -> bool:
@@ -433,7 +435,7 @@ def _capacity_whole(whole: str) -> bool:
             return not rest or rest[0] in _NP_TIME_OPENERS or rest[0] == "this"
     return False
 # Things built, bought or bid for: a money figure before them is what they cost ("a $3.2bn battery plant").
-_PROJECT_NOUNS = frozenset(LEXICON.measures["project_nouns"]["words"])
+_PROJECT_NOUNS: Final = frozenset(LEXICON.measures["project_nouns"]["words"])
 
 
 def _measure_named_before(text: str) -> str | None:
@@ -470,7 +472,7 @@ def _scope(text: str, start: int, end: int, counted: str | None) -> str | None:
     return best[1] if best else None
 
 
-_SCOPE_REGEX = PhraseRegex(LEXICON.scope_regex, list(LEXICON.scope_words))
+_SCOPE_REGEX: Final = PhraseRegex(LEXICON.scope_regex, list(LEXICON.scope_words))
 _TOTAL_CUE, _INCREMENT_CUE, _CONTINUATION_CUE = (
     PhraseRegex(regex, LEXICON.claims["aggregate"][kind])
     for regex, kind in zip(LEXICON.aggregate_regex, ("total", "increment", "continuation")))
@@ -493,4 +495,4 @@ def _aggregate(text: str, start: int, end: int, counted: str | None) -> str | No
 
 
 # "14 more LLMs": a figure followed by "more" (not "more than") is an addition to an earlier count.
-_MORE_AFTER = re.compile(r"\s+(?:more|further|extra|additional)\s+(?!than\b)[A-Za-z]", re.IGNORECASE)
+_MORE_AFTER: Final = re.compile(r"\s+(?:more|further|extra|additional)\s+(?!than\b)[A-Za-z]", re.IGNORECASE)

@@ -4,6 +4,8 @@ organisation, something happened at a time, X is among/one of Y.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -16,29 +18,29 @@ from factcheck.models import Document, EntityRef, EventClaim, MembershipClaim, R
 
 
 # Between a role word and the name: a space, or "and <other role>" ("co-founder and chief executive Li").
-_ROLE_GAP = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
+_ROLE_GAP: Final = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
 # Around the role words: "PERSON, (the) ROLE", "ROLE of ORG", "ORG's ROLE". Searched near the role words only
 # (not from the sentence start), so a run-on sentence of roles costs linear time.
-_ROLE_REACH = 200
+_ROLE_REACH: Final = 200
 # "PERSON, ROLE", "PERSON, a spokesman", "PERSON, the agency's director-general", "PERSON, its new chief",
 # "PERSON, who is still its chief executive".
-_PERSON_BEFORE_ROLE = re.compile(
+_PERSON_BEFORE_ROLE: Final = re.compile(
     r",\s*(?:who\s+(?:is|was|remains)\s+(?:still\s+|now\s+|also\s+)?)?(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+[’']s\s+)?(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
     re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?P<the>the\s+)?")  # "CEO of Acme", "a spokesman for the agency"
+_OF_AFTER: Final = re.compile(r"\s+(?:of|at|for)\s+(?P<the>the\s+)?")  # "CEO of Acme", "a spokesman for the agency"
 # "founded by", "co-founded in 2004 by": the founder's name follows.
-_FOUNDED_BY = re.compile(r"\b(?P<co>co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+", re.IGNORECASE)
+_FOUNDED_BY: Final = re.compile(r"\b(?P<co>co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+", re.IGNORECASE)
 # "head of research at Invamer", "director of policy for the agency": a department, then the organisation.
-_DEPARTMENT_AT = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:at|for)\s+(?P<the>the\s+)?")
+_DEPARTMENT_AT: Final = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:at|for)\s+(?P<the>the\s+)?")
 # A title that opens its clause: after a comma and space, or a sentence start ("..., chief executive X said").
-_TITLE_OPENS = re.compile(r"(?:^|[,;:]\s+)$")
+_TITLE_OPENS: Final = re.compile(r"(?:^|[,;:]\s+)$")
 
 
 def _opens_with_title(text: str, pos: int) -> bool:
     return _TITLE_OPENS.search(text, max(0, pos - 3), pos) is not None
 
 
-_ORG_BEFORE_ROLE = re.compile(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$")
+_ORG_BEFORE_ROLE: Final = re.compile(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$")
 
 
 def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
@@ -135,7 +137,7 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
 
 
 # What points a role at an organisation without naming it: "its", "the company's", ", whose".
-_ROLE_POINTER = re.compile(
+_ROLE_POINTER: Final = re.compile(
     r"(?:(?P<own>\bits|\bthe\s+(?:[\w-]+\s+)?(?P<head>" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
     + r")[’']s)|(?P<whose>,\s*whose))"
     r"\s+(?:[\w-]+\s+and\s+)?$",
@@ -216,29 +218,29 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
     return out
 
 
-_HISTORY_EVENTS = frozenset({"founded", "listed"})
+_HISTORY_EVENTS: Final = frozenset({"founded", "listed"})
 # "it", "the company", "the Lisbon-based airline" right before an event's verb (auxiliaries and ", which" allowed).
-_POINTER_BEFORE_VERB = re.compile(
+_POINTER_BEFORE_VERB: Final = re.compile(
     r"(?<![\w-])(?P<who>it|the\s+(?:[\w-]+\s+)?(?P<head>" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
     + r"))(?:\s*,\s*(?:which|that)\b)?\s+(?:(?:has|had|was|were|is|been|also|first|formally|officially)\s+)*$",
     re.IGNORECASE)  # ("The London-listed miner, which was founded in 1971")
 # What may stand between a list of names and its verb: auxiliaries and adverbs only.
-_VERB_GAP = re.compile(
+_VERB_GAP: Final = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are|been|also|already|recently|just|all|jointly|formally|officially|"
     r"reportedly|each|both|now|then|finally|first)\s+)*"
 )
 
 # Between a list of names and an event's verb: a verb of saying and the pronoun that stands for the list
 # ("Baidu and SenseTime announced that they had received approval"). Bounded by the caller's window.
-_SAID_THEY = re.compile(
+_SAID_THEY: Final = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, LEXICON.claims["event_saying"]["verbs"])) + r")(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:they|it)\s+"
     + _VERB_GAP.pattern + "$", re.IGNORECASE)
 
 # Between a name and its verb in a relative clause or participle: "Halcyon, which was founded", and after a
 # quoted title: '"Night Harbor", released on 2 August'.
-_RELATIVE_GAP = re.compile(r"[”\"’']?\s*,\s*(?:(?:which|who|that)\s+)?" + _VERB_GAP.pattern)
+_RELATIVE_GAP: Final = re.compile(r"[”\"’']?\s*,\s*(?:(?:which|who|that)\s+)?" + _VERB_GAP.pattern)
 
-_AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|to|for)\s+(?:the\s+)?$")
+_AGENT_BEFORE: Final = re.compile(r"\b(?:by|from|of|with|to|for)\s+(?:the\s+)?$")
 
 
 def _trailing_list(text: str, base: int, ents: list[EntityRef], stop: int) -> list[EntityRef]:
@@ -258,13 +260,13 @@ def _trailing_list(text: str, base: int, ents: list[EntityRef], stop: int) -> li
     return out
 
 
-_GROUP_AFTER = re.compile(
+_GROUP_AFTER: Final = re.compile(
     r"\s*((?:the\s+)?[“\"‘']?[\w’' -]{3,80}?[”\"’']?)(?=[,.;:()]|\s+(?:to|in|on|that|which|who|alongside|along|together)\b|$)")
-_EXAMPLE_CUES = frozenset({"including", "includes", "include", "such as"})
+_EXAMPLE_CUES: Final = frozenset({"including", "includes", "include", "such as"})
 # A pronoun standing for the members right before the cue: "they are now known as", "both are among".
-_PRONOUN_MEMBERS = re.compile(r"\b(?:they|these|those|both|all\s+three|all\s+four)\b", re.IGNORECASE)
+_PRONOUN_MEMBERS: Final = re.compile(r"\b(?:they|these|those|both|all\s+three|all\s+four)\b", re.IGNORECASE)
 # ", founded by Kai-Fu Lee," between the members and their verb: a description set off by commas.
-_PARENTHETICAL = re.compile(r",[^,;]{1,100},")
+_PARENTHETICAL: Final = re.compile(r",[^,;]{1,100},")
 
 
 def _membership_claims(text, base, entities, time, state, common) -> list[MembershipClaim]:
@@ -382,11 +384,11 @@ def _leading_list(text: str, base: int, names: Sequence[EntityRef], pos: int) ->
 
 # "Among the container lines that have moved services are", "among the departments she carried were": the group,
 # then (after an optional clause of at most 120 characters) the verb before the members.
-_AMONG_GROUP = re.compile(
+_AMONG_GROUP: Final = re.compile(
     r"\s+(?:the\s+)?(?P<group>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}?)"
     r"(?:\s+(?:that|which|who|whom|it|she|he|they|we)\b[^.;:]{0,120}?)?\s+(?:are|were|is|was|include|included)\s+")
 # Between two members of such a list: a comma or "and", then an optional description ("the online bank").
-_DESCRIBED_GAP = re.compile(r"\s*(?:,|,?\s*and|&)?\s*(?:the\s+(?:[a-z][\w-]*\s+){0,3})?")
+_DESCRIBED_GAP: Final = re.compile(r"\s*(?:,|,?\s*and|&)?\s*(?:the\s+(?:[a-z][\w-]*\s+){0,3})?")
 
 
 def _among_first(text, base, entities, starts, m, time, common) -> MembershipClaim | None:
@@ -440,7 +442,7 @@ def _example_membership(text, base, names, m, time, common) -> MembershipClaim |
                            group=_group_key(text[group[0].start() : group[-1].end()]), negated=False, time=time)
 
 
-_COMMA_GAP = re.compile(r"\s*,\s*")
+_COMMA_GAP: Final = re.compile(r"\s*,\s*")
 
 
 def _group_key(group: str) -> str:

@@ -5,6 +5,8 @@ noun ("Fourteen of them") to fall back on, then its subject and its time.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -39,33 +41,33 @@ from factcheck.mentions.numbers import yen_or_yuan
 from factcheck.models import NumberMention, QuantityClaim
 
 
-_OF_WHICH = re.compile(r"^\s*of\s+(?:which|whom|them)\s+(?:(?:are|were|is|was)\s+)?", re.IGNORECASE)
+_OF_WHICH: Final = re.compile(r"^\s*of\s+(?:which|whom|them)\s+(?:(?:are|were|is|was)\s+)?", re.IGNORECASE)
 # "some 85,000 are enterprise clients": the figure is the subject of a copula naming what it counts.
-_COPULA = re.compile(r"^\s+(?:are|were|is|was)\s+", re.IGNORECASE)
+_COPULA: Final = re.compile(r"^\s+(?:are|were|is|was)\s+", re.IGNORECASE)
 # "twice as many queries as": the counted noun follows "as many"/"as much".
-_AS_MANY = re.compile(r"^\s+as\s+(?:many|much)\s+", re.IGNORECASE)
+_AS_MANY: Final = re.compile(r"^\s+as\s+(?:many|much)\s+", re.IGNORECASE)
 # "Fourteen were approved": a figure standing as the subject with no noun of its own.
-_ELIDED_VERB = re.compile(r"^\s+(?:(?:have|has|had)\s+(?:already\s+)?been|are|were|was|is|will\s+be)\s", re.IGNORECASE)
+_ELIDED_VERB: Final = re.compile(r"^\s+(?:(?:have|has|had)\s+(?:already\s+)?been|are|were|was|is|will\s+be)\s", re.IGNORECASE)
 # Counted "nouns" that point back to an earlier figure's noun ("14 of them").
-_PRONOUNS = frozenset({"them", "these", "those", "which", "whom"})
+_PRONOUNS: Final = frozenset({"them", "these", "those", "which", "whom"})
 # First words of a comparative after a relative figure ("50% more efficient", "30% cheaper").
-_COMPARATIVES = frozenset({"more", "less", "fewer", "as"})
+_COMPARATIVES: Final = frozenset({"more", "less", "fewer", "as"})
 # A share or multiple then "more/less than": the figure is the change from what follows ("12.5% more than in
 # 2025"), not a level; "less" and its kin name a decline.
-_CHANGE_THAN = re.compile(r"""\s+(?:(?P<less>less|fewer|lower|smaller|cheaper)|more|higher|greater|bigger|larger)
+_CHANGE_THAN: Final = re.compile(r"""\s+(?:(?P<less>less|fewer|lower|smaller|cheaper)|more|higher|greater|bigger|larger)
                               \s+than\b""", re.IGNORECASE | re.VERBOSE)
-_BARE_MORE = frozenset({"more", "fewer", "others", "extra", "additional"})
-_RELATIVE_TIME = frozenset({"next", "last", "this"})  # "1,500 more next year": still a bare "more"
+_BARE_MORE: Final = frozenset({"more", "fewer", "others", "extra", "additional"})
+_RELATIVE_TIME: Final = frozenset({"next", "last", "this"})  # "1,500 more next year": still a bare "more"
 # Money quoted by the week or the hour right after the figure ("£300,000 a week", "$15 an hour").
-_PAY_PERIOD = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNORECASE)
+_PAY_PERIOD: Final = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNORECASE)
 # A money figure for one of something: a month of a plan, a share, a unit, ticket, night or seat (not "a year":
 # "costing it $25 million a year" is a running cost; not "a pound" of output: "cash costs of $2.31 a pound").
-_PRICE_PER = re.compile(r"\s+(?:a|an|per|each)\s+(?:month|share|unit|ticket|night|seat|item|head|person)s?\b",
+_PRICE_PER: Final = re.compile(r"\s+(?:a|an|per|each)\s+(?:month|share|unit|ticket|night|seat|item|head|person)s?\b",
                         re.IGNORECASE)
 # Money for each share ("$4.37 a share", "38 cents per share"): an earnings, dividend or price figure per share.
-_PER_SHARE = re.compile(r"\s+(?:a|per|each)\s+share\b", re.IGNORECASE)
+_PER_SHARE: Final = re.compile(r"\s+(?:a|per|each)\s+share\b", re.IGNORECASE)
 # (A soft line wrap inside the whole is a space: "about 43% of all installed power\ncapacity".)
-_WHOLE = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' \n-]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
+_WHOLE: Final = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' \n-]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
                     r"for|from|to|over|against|since|during|because|who|which|that|are|is|were|was)\b|$)",
                     re.IGNORECASE)
 
@@ -236,8 +238,8 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
 
 
 # "the $2,300 economists had forecast": a speaker and a verb of saying after the noun.
-_SAID_AFTER = re.compile(r"\s+(?:(?:had|have|has|were|was|are|is)\s+)?")
+_SAID_AFTER: Final = re.compile(r"\s+(?:(?:had|have|has|were|was|are|is)\s+)?")
 # "$2 per GPU hour", "$20 a month": a price or rate of one unit.
-_RATE = re.compile(r"\s+(?:per|an?)\s+(?:[\w-]+\s+)?(?:hour|day|week|month|year|unit|token|share|head|user|"
+_RATE: Final = re.compile(r"\s+(?:per|an?)\s+(?:[\w-]+\s+)?(?:hour|day|week|month|year|unit|token|share|head|user|"
                    r"person|gpu|query|call|request|piece|kilogram|kg|tonne|litre|barrel)s?\b|\s*/\s*[a-z]", re.IGNORECASE)
-_FIGURE_REACH = 1000  # characters either side of a figure that its noun phrase and cues are read from
+_FIGURE_REACH: Final = 1000  # characters either side of a figure that its noun phrase and cues are read from

@@ -5,6 +5,8 @@ and the time forward to the next sentence.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -39,7 +41,7 @@ from factcheck.rounds import mentions_round, round_claims
 
 
 # A sentence that refers back to the time of the text before it.
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE: Final = re.compile(
     r"^\W*(?:at\s+that\s+time|at\s+the\s+time|by\s+then|then|that\s+year|the\s+same\s+year|that\s+month|"
     r"in\s+that\s+year|at\s+that\s+point|back\s+then)\b",
     re.IGNORECASE,
@@ -159,10 +161,10 @@ def _claims_of(doc: Document, sent: Sentence, gaz: Gazetteer, state: _State, num
     return out
 
 
-_WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
-_HEADLINE_REACH = 2000  # headings this far into the prose are checked against the body (bounded work)
+_WORDS: Final = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_HEADLINE_REACH: Final = 2000  # headings this far into the prose are checked against the body (bounded work)
 # A number right after a headline name ("Skyreach 2 sells 6 million copies").
-_HEADLINE_NUMBER = re.compile(r" [0-9]{1,4}(?:\.[0-9]{1,2})?(?![\w%])")
+_HEADLINE_NUMBER: Final = re.compile(r" [0-9]{1,4}(?:\.[0-9]{1,2})?(?![\w%])")
 
 
 def _headline_names(doc: Document, sent: Sentence, entities: list[EntityRef], numbers: list[NumberMention],

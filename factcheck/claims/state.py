@@ -6,6 +6,8 @@ national institution of a country.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,14 +64,14 @@ class _State:
 # A capitalised word inside a sentence: after a lower-case word, a digit, a comma or a bracket and a space.
 # The match starts with the space or line break and looks behind from there (the word is the group): the
 # engine skips at C speed to the next blank, where a look-behind first would be tried at every character.
-_MID_CAPITAL = re.compile(r"[ \n](?<=[a-z0-9,;)][ \n])([A-Z][\w&-]*)")
+_MID_CAPITAL: Final = re.compile(r"[ \n](?<=[a-z0-9,;)][ \n])([A-Z][\w&-]*)")
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
+_PLAIN_WORD: Final = re.compile(r"[A-Za-z]+")
 # A text of this many words names its organisations inside sentences too ("said Pinecrest"); a shorter one
 # may name one only at the start of its sentences.
-_JUDGED_WORDS = 150
+_JUDGED_WORDS: Final = 150
 
 
 def _scan_names(prose: str, gaz: Gazetteer, state: _State) -> None:
@@ -178,7 +180,7 @@ def _org_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
     return None
 
 
-_ORG_SUFFIXES = frozenset(_SUBJECT_WORDS["org_suffixes"])
+_ORG_SUFFIXES: Final = frozenset(_SUBJECT_WORDS["org_suffixes"])
 
 
 def _org_like(e: EntityRef) -> bool:
@@ -227,13 +229,13 @@ def _weigh(entities: Sequence[EntityRef], lead: bool, state: _State, gaz: Gazett
                 state.main_org = e
 
 
-_SITE_OR_PRODUCT_AFTER = re.compile(r"[ ]+(?:" + "|".join(map(re.escape, _SUBJECT_WORDS["site_or_product_heads"]))
+_SITE_OR_PRODUCT_AFTER: Final = re.compile(r"[ ]+(?:" + "|".join(map(re.escape, _SUBJECT_WORDS["site_or_product_heads"]))
                                     + r")(?![\w-])", re.IGNORECASE)
 # A national institution's country: the claim lexicon's few, and the institutions file's table.
-_NATIONAL_BODIES = {fold(k): v for table in (LEXICON.claims["subject"]["national_bodies"],
+_NATIONAL_BODIES: Final = {fold(k): v for table in (LEXICON.claims["subject"]["national_bodies"],
                                              load_toml("institution_countries.toml")["national_bodies"])
                     for k, v in table.items()}
-_OF_PLACE = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w’' -]*)$")
+_OF_PLACE: Final = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w’' -]*)$")
 
 
 def _country_of(e: EntityRef, gaz: Gazetteer) -> EntityRef | None:
@@ -268,7 +270,7 @@ def _org_in_play(base: int, pos: int, entities: Sequence[EntityRef], state: _Sta
     return state.topic_org or state.last_by_type.get("org") or state.last_by_type.get("body")
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\n")
 
 
 def _new_paragraph(doc: Document, sent: Sentence, state: _State) -> None:
@@ -309,7 +311,7 @@ def _person_like_name(name: str) -> bool:
 
 
 # Words that join the parts of an institution's name, never a person's ("University of Lagos", "Marks & Spencer").
-_INSTITUTION_JOINERS = frozenset({"of", "for", "and", "&", "the"})
+_INSTITUTION_JOINERS: Final = frozenset({"of", "for", "and", "&", "the"})
 
 
 def _named_for(head: str, state: _State) -> EntityRef | None:
@@ -339,4 +341,4 @@ def _named_for(head: str, state: _State) -> EntityRef | None:
     return None
 
 
-_NAME_HEADS = {k: frozenset(v) for k, v in LEXICON.claims["name_heads"].items()}
+_NAME_HEADS: Final = {k: frozenset(v) for k, v in LEXICON.claims["name_heads"].items()}

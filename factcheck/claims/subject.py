@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -27,11 +29,11 @@ from factcheck.mentions.entities import fold
 from factcheck.models import EntityRef, Span
 
 
-_PLACE_AFTER = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
-_SUBJECT_TYPES = frozenset({"org", "product", "place", "body", None})
+_PLACE_AFTER: Final = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
+_SUBJECT_TYPES: Final = frozenset({"org", "product", "place", "body", None})
 
-_NATIONAL_MEASURES = frozenset(_SUBJECT_WORDS["national_measures"])
-_NATIONAL_CUES = PhraseRegex(phrase_regex(_SUBJECT_WORDS["national_cues"]), _SUBJECT_WORDS["national_cues"])
+_NATIONAL_MEASURES: Final = frozenset(_SUBJECT_WORDS["national_measures"])
+_NATIONAL_CUES: Final = PhraseRegex(phrase_regex(_SUBJECT_WORDS["national_cues"]), _SUBJECT_WORDS["national_cues"])
 
 
 def _national(text: str, start: int, measure: str | None) -> bool:
@@ -164,19 +166,19 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
 
 
 # "The airline", "The Premier League club's": a description of the story's organisation opening a sentence.
-_DESCRIPTION = (r"the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
+_DESCRIPTION: Final = (r"the\s+(?:[\w’'-]+\s+){0,2}?" + phrase_regex(_SUBJECT_WORDS["opening_descriptions"]).pattern
                 + r"(?![\w-])")
-_OPENING_DESCRIPTION = re.compile(r"[\W_]{0,3}" + _DESCRIPTION, re.IGNORECASE)
+_OPENING_DESCRIPTION: Final = re.compile(r"[\W_]{0,3}" + _DESCRIPTION, re.IGNORECASE)
 # The same description later in a clause, opening a phrase after a comma ("..., the Bengaluru-based company runs").
-_DESCRIPTION_AFTER = re.compile(r"(?<=,\s)" + _DESCRIPTION + r"(?!\s+(?:of|for|at|in|said|says)\b)", re.IGNORECASE)
-_SPEECH_VENUE = re.compile(
+_DESCRIPTION_AFTER: Final = re.compile(r"(?<=,\s)" + _DESCRIPTION + r"(?!\s+(?:of|for|at|in|said|says)\b)", re.IGNORECASE)
+_SPEECH_VENUE: Final = re.compile(
     LEXICON.speech_regex.pattern + r"(?:\s+(?:reporters|journalists|analysts|investors|lawmakers|delegates))?"
     r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_WITH = re.compile(r"[ ]+with[ ]+")  # between a name and its own figure in a list ("China with 4.1 million")
-_OPENING_NAME = re.compile(r"[\W_]{0,3}$")
-_NAME_GOES_ON = re.compile(r"[ ]+(?:(?:of|for|and|&)[ ]+)?[A-Z]")  # "Bank| of England", "Port| Authority"  # only quotes or brackets before a name that opens the sentence
-_LIST_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|and\b|&|/)")  # "Baidu, Alibaba and Tencent filed ...": a list
-_POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
+_NAME_WITH: Final = re.compile(r"[ ]+with[ ]+")  # between a name and its own figure in a list ("China with 4.1 million")
+_OPENING_NAME: Final = re.compile(r"[\W_]{0,3}$")
+_NAME_GOES_ON: Final = re.compile(r"[ ]+(?:(?:of|for|and|&)[ ]+)?[A-Z]")  # "Bank| of England", "Port| Authority"  # only quotes or brackets before a name that opens the sentence
+_LIST_AFTER: Final = re.compile(r"\s*(?:,\s*[A-Z]|and\b|&|/)")  # "Baidu, Alibaba and Tencent filed ...": a list
+_POSSESSIVE_AFTER: Final = re.compile(r"[’']s?(?!\w)")
 
 
 def _opening_subject(text: str, base: int, lo: int, start: int, candidates: Sequence[EntityRef],
@@ -234,11 +236,11 @@ def _described_org(description: str, state: _State) -> EntityRef | None:
 
 # "its", "it", "the company" before a figure: the clause is about an organisation named before.
 # (Its phrases for PhraseRegex leave out the word that may stand between: "the Chinese company".)
-_ORG_POINTER = PhraseRegex(re.compile(
+_ORG_POINTER: Final = PhraseRegex(re.compile(
     r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+)?(?:" + "|".join(re.escape(w) for w in LEXICON.claims["anaphora"]["org"])
     + r"))(?![\w-])", re.IGNORECASE), ["it", "its", "it's", *(f"the {w}" for w in LEXICON.claims["anaphora"]["org"])])
 # A place inside a phrase of its own: "in Ohio", "from Lisbon", "across Europe".
-_PLACE_PHRASE = re.compile(phrase_regex(_SUBJECT_WORDS["place_prepositions"]).pattern + r"\s+(?:the\s+)?$",
+_PLACE_PHRASE: Final = re.compile(phrase_regex(_SUBJECT_WORDS["place_prepositions"]).pattern + r"\s+(?:the\s+)?$",
                            re.IGNORECASE)
 
 
@@ -266,34 +268,34 @@ def _in_place_phrase(text: str, base: int, names: Sequence[EntityRef], i: int) -
 
 
 # A lower-case noun then a place preposition right before a name: "the summit in Dubai", "a plant in Ohio".
-_CLOSED_AFTER_NOUN = re.compile(r"\b[a-z][\w-]*\s+" + _PLACE_PHRASE.pattern)
-_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose)\b")
-_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?")  # ", ", " and ", ", and the " between places
+_CLOSED_AFTER_NOUN: Final = re.compile(r"\b[a-z][\w-]*\s+" + _PLACE_PHRASE.pattern)
+_RELATIVE_AFTER: Final = re.compile(r",\s+(?:which|who|whose)\b")
+_LIST_GAP: Final = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?")  # ", ", " and ", ", and the " between places
 # An unlisted name in a phrase of places ("in Portugal and Spain"): a place too, not an organisation.
-_LISTED_PLACE = re.compile(_PLACE_PHRASE.pattern + r"|(?:,|\band)\s+$", re.IGNORECASE)
+_LISTED_PLACE: Final = re.compile(_PLACE_PHRASE.pattern + r"|(?:,|\band)\s+$", re.IGNORECASE)
 # Who did another verb's action ("led by Sequoia Capital"): not what "the company" points back to.
-_AGENT = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT: Final = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A figure right before a name ("94 Boeing 737s", "10,000 Tesla cars"): the name modifies what is counted.
-_FIGURE_BEFORE_NAME = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?\s+(?:[a-z][\w-]*\s+)?$")
+_FIGURE_BEFORE_NAME: Final = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?\s+(?:[a-z][\w-]*\s+)?$")
 # ... unless the number is a year or a day of a month ("In 2019 Baidu", "on March 3 Tesla said").
-_YEAR_OR_DAY = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d\s|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR_OR_DAY: Final = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d\s|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                           + r")\.?\s+\d{1,2}\s", re.IGNORECASE)
 # "its US sales", "their standard UK plan": a possessive pronoun, at most one lower-case word, then the place ...
-_POSSESSIVE_PRONOUN_BEFORE = re.compile(r"\b(?i:its|their|our)\s+(?:[a-z][\w-]*\s+)?$")
+_POSSESSIVE_PRONOUN_BEFORE: Final = re.compile(r"\b(?i:its|their|our)\s+(?:[a-z][\w-]*\s+)?$")
 # ... then a lower-case noun it modifies.
-_OWNED_THING_AFTER = re.compile(r"\s+[a-z][\w-]*")
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|its|their|a|an|this|that|our|his|her)|[’']s)\s+(?:[a-z][\w-]*\s+)?$")
+_OWNED_THING_AFTER: Final = re.compile(r"\s+[a-z][\w-]*")
+_DETERMINER_BEFORE: Final = re.compile(r"(?:\b(?i:the|its|their|a|an|this|that|our|his|her)|[’']s)\s+(?:[a-z][\w-]*\s+)?$")
 # The speaker is the subject when its verb takes the figure's noun as object ("TSMC reported revenue of").
-_OBJECT_VERB = re.compile(
+_OBJECT_VERB: Final = re.compile(
     LEXICON.speech_gap_regex.pattern + r"(?:" + phrase_regex(_SUBJECT_WORDS["object_verbs"]).pattern
     + r")\s+(?!that\b)[^,;:]*$", re.IGNORECASE)
-_NOT_NAMES = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
-_NOT_SUBJECT_FIRST = frozenset(_SUBJECT_WORDS["not_subject_first_words"])
-_LAW_HEADS = frozenset(_SUBJECT_WORDS["law_heads"])
-_ROLE_BEFORE = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
+_NOT_NAMES: Final = frozenset(fold(n) for n in load_toml("stopwords.toml")["not_names"])
+_NOT_SUBJECT_FIRST: Final = frozenset(_SUBJECT_WORDS["not_subject_first_words"])
+_LAW_HEADS: Final = frozenset(_SUBJECT_WORDS["law_heads"])
+_ROLE_BEFORE: Final = re.compile(LEXICON.role_regex.pattern + r"\s+$", re.IGNORECASE)
 
 # A development code: capitals, an optional hyphen, then digits ("MRD-214", "XR-17", "LY3437943").
-_PRODUCT_CODE = re.compile(r"[A-Z]{2,5}-?[0-9]{2,}[A-Z]?")
+_PRODUCT_CODE: Final = re.compile(r"[A-Z]{2,5}-?[0-9]{2,}[A-Z]?")
 
 @once_per_sentence
 def _may_be_subjects(text: str, base: int, entities: Sequence[EntityRef], skip: Sequence[Span]) -> frozenset[int]:
@@ -341,12 +343,12 @@ def _reporting_speaker(text: str, base: int, lo: int, start: int, entities: Sequ
     return None
 
 
-_COMPANY_MEASURES = frozenset(_SUBJECT_WORDS["company_measures"])
-_PLACE_MEASURES = frozenset(_SUBJECT_WORDS["place_measures"])
-_PLACE_WHOLES = frozenset(_SUBJECT_WORDS["place_wholes"])
-_MARKET_WORDS = phrase_regex(_SUBJECT_WORDS["market_words"])
-_COVERED_CUES = PhraseRegex(phrase_regex(_SUBJECT_WORDS["covered_cues"]), _SUBJECT_WORDS["covered_cues"])
-_COVERED_NAME = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPANY_MEASURES: Final = frozenset(_SUBJECT_WORDS["company_measures"])
+_PLACE_MEASURES: Final = frozenset(_SUBJECT_WORDS["place_measures"])
+_PLACE_WHOLES: Final = frozenset(_SUBJECT_WORDS["place_wholes"])
+_MARKET_WORDS: Final = phrase_regex(_SUBJECT_WORDS["market_words"])
+_COVERED_CUES: Final = PhraseRegex(phrase_regex(_SUBJECT_WORDS["covered_cues"]), _SUBJECT_WORDS["covered_cues"])
+_COVERED_NAME: Final = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _story_subject(text: str, measure: str | None, whole: str | None, state: _State) -> EntityRef | None:
@@ -362,7 +364,7 @@ def _story_subject(text: str, measure: str | None, whole: str | None, state: _St
     return None
 
 
-_REPORTING_HEADS = frozenset(_SUBJECT_WORDS["reporting_heads"])
+_REPORTING_HEADS: Final = frozenset(_SUBJECT_WORDS["reporting_heads"])
 
 
 def _reports_on_others(e: EntityRef) -> bool:
@@ -384,7 +386,7 @@ def _about_market(text: str) -> bool:
     return any(not _OF_THE.search(text, max(0, m.start() - 8), m.start()) for m in _MARKET_WORDS.finditer(text))
 
 
-_OF_THE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_THE: Final = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _covered_company(text: str, base: int, start: int, subject: EntityRef, entities: Sequence[EntityRef],
@@ -403,8 +405,8 @@ def _covered_company(text: str, base: int, start: int, subject: EntityRef, entit
 
 
 # Cues of examples ("including") and of a group's members ("joined the ranks of"); most sentences hold none.
-_EXAMPLES_CUE = PhraseRegex(LEXICON.examples_regex, LEXICON.claims["anaphora"]["examples"])
-_MEMBERSHIP_CUE = PhraseRegex(LEXICON.membership_regex[1], LEXICON.claims["membership"]["positive"])
+_EXAMPLES_CUE: Final = PhraseRegex(LEXICON.examples_regex, LEXICON.claims["anaphora"]["examples"])
+_MEMBERSHIP_CUE: Final = PhraseRegex(LEXICON.membership_regex[1], LEXICON.claims["membership"]["positive"])
 
 
 def _after_cue(cue: PhraseRegex, text: str, lo: int, pos: int) -> bool:
@@ -429,18 +431,18 @@ def _entity_after(text: str, base: int, pos: int, entities: Sequence[EntityRef])
     return None
 
 
-_FOR_ENTITY = re.compile(r"\s+(?:for|of|at)\s+(?P<prep>)(?:the\s+)?", re.IGNORECASE)
-_ANAPHOR = PhraseRegex(re.compile(
+_FOR_ENTITY: Final = re.compile(r"\s+(?:for|of|at)\s+(?P<prep>)(?:the\s+)?", re.IGNORECASE)
+_ANAPHOR: Final = PhraseRegex(re.compile(
     r"\b(?:it|its|it's|they|their|this|these|those|the\s+(?:government|(?P<head>"
     + "|".join(re.escape(w) for w in sorted(LEXICON.anaphora, key=len, reverse=True)) + r")))(?![\w-])",
     re.IGNORECASE,
 ), ["it", "its", "it's", "they", "their", "this", "these", "those", "the government", *(f"the {w}" for w in LEXICON.anaphora)])
 
 # ", the chatbot made by Moonshot AI,": a description set off by commas.
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|which|who|whose|now|once|formerly|also)\b[^,;]{0,80},", re.IGNORECASE)
+_APPOSITION: Final = re.compile(r",\s+(?:the|a|an|its|which|who|whose|now|once|formerly|also)\b[^,;]{0,80},", re.IGNORECASE)
 # "Ernie Bot, Baidu's answer to ChatGPT,": a possessive description right after a name.
-_POSSESSIVE_APPOSITION = re.compile(r",\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s[^,;]{0,80},")
-_NAME_END = re.compile(r"[A-Z0-9][\w.-]*$")
+_POSSESSIVE_APPOSITION: Final = re.compile(r",\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s[^,;]{0,80},")
+_NAME_END: Final = re.compile(r"[A-Z0-9][\w.-]*$")
 
 
 def _in_apposition(text: str, pos: int, until: int) -> bool:

@@ -6,6 +6,8 @@ and the baselines of comparisons, whose times are not the figure's.
 
 from __future__ import annotations
 
+from typing import Final
+
 import calendar
 import re
 from bisect import bisect_left
@@ -22,12 +24,12 @@ from factcheck.models import Claim, Document, Granularity, NumberMention, Quanti
 
 # After a comparative figure, what follows "as"/"than" is the baseline ("twice as many queries as it did in
 # January"): its time is not the figure's.
-_BASELINE = re.compile(r"\b(?:as|than|compared\s+(?:with|to)|from)\b", re.IGNORECASE)
+_BASELINE: Final = re.compile(r"\b(?:as|than|compared\s+(?:with|to)|from)\b", re.IGNORECASE)
 # "from $2.5 billion in 2022 to over $20 billion": a time followed by "to" belongs to the first leg.
-_NEXT_LEG = re.compile(r"\s*,?\s*(?:to|and|versus|against)\s+$", re.IGNORECASE)
-_COMPARATIVE = re.compile(r"\b(?:as\s+(?:many|much)|than|times)\b|×", re.IGNORECASE)
-_CLAUSE_PUNCT = re.compile(r"[.,;]")
-_TIME_REACH = 250  # characters either side of a figure within which its time is looked for
+_NEXT_LEG: Final = re.compile(r"\s*,?\s*(?:to|and|versus|against)\s+$", re.IGNORECASE)
+_COMPARATIVE: Final = re.compile(r"\b(?:as\s+(?:many|much)|than|times)\b|×", re.IGNORECASE)
+_CLAUSE_PUNCT: Final = re.compile(r"[.,;]")
+_TIME_REACH: Final = 250  # characters either side of a figure within which its time is looked for
 
 
 def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, times: Sequence[TimeMention],
@@ -112,30 +114,30 @@ def _spanning(own: TimeScope, baselines: Sequence[TimeMention]) -> TimeScope:
                      anchored_on=own.anchored_on or a.anchored_on, resolved=True)
 
 
-_TIME_LISTS = LEXICON.time_regex
-_YEAR_EARLIER = _TIME_LISTS["year_earlier_references"]
-_PERIOD_REFERENCE = _TIME_LISTS["period_references"]
+_TIME_LISTS: Final = LEXICON.time_regex
+_YEAR_EARLIER: Final = _TIME_LISTS["year_earlier_references"]
+_PERIOD_REFERENCE: Final = _TIME_LISTS["period_references"]
 # "up 6% from the second quarter": a baseline word right before the time; "to 16.9% from 7% a year
 # earlier": a baseline word then another figure, whose time it is.
-_BASELINE_WORDS = _TIME_LISTS["baseline_words"].pattern
-_BASELINE_END = re.compile(_BASELINE_WORDS + r"\s+(?:the\s+)?$", re.IGNORECASE)
-_BASELINE_FIGURE = re.compile(
+_BASELINE_WORDS: Final = _TIME_LISTS["baseline_words"].pattern
+_BASELINE_END: Final = re.compile(_BASELINE_WORDS + r"\s+(?:the\s+)?$", re.IGNORECASE)
+_BASELINE_FIGURE: Final = re.compile(
     r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus|vs\.?)"
     r"\s[^;]{0,200}?\d", re.IGNORECASE)
 # After the figure: a comma opening another clause ("..., which gained AI features in January"), or the
 # baseline of a record ("the highest level since the early 1960s", "the highest since records began in 1950").
-_OTHER_CLAUSE = re.compile(
+_OTHER_CLAUSE: Final = re.compile(
     r",\s*" + _TIME_LISTS["other_clause"].pattern + r"|" + _TIME_LISTS["superlatives"].pattern
     + r"[^;.]{0,80}?\bsince\s+(?:the\s+)?(?:records?\s+(?:began|started|were\s+first\s+kept)\s+in\s+)?$",
     re.IGNORECASE,
 )
 # "the first cut since March 2020" when the time expression itself starts with "since".
-_RECORD_SINCE = PhraseRegex(re.compile(_TIME_LISTS["superlatives"].pattern + r"[^;.]{0,80}?$", re.IGNORECASE),
+_RECORD_SINCE: Final = PhraseRegex(re.compile(_TIME_LISTS["superlatives"].pattern + r"[^;.]{0,80}?$", re.IGNORECASE),
                             LEXICON.claims["time"]["superlatives"])
 # "said on Tuesday", "published on Monday": the day of a statement.
-_STATEMENT_DAY = re.compile(LEXICON.speech_regex.pattern + r"(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
-_FIGURE_BEFORE = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")
-_WEEKDAY_WORDS = frozenset([*WEEKDAYS, "today", "yesterday", "tonight"])
+_STATEMENT_DAY: Final = re.compile(LEXICON.speech_regex.pattern + r"(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
+_FIGURE_BEFORE: Final = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")
+_WEEKDAY_WORDS: Final = frozenset([*WEEKDAYS, "today", "yesterday", "tonight"])
 
 
 def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
@@ -152,21 +154,21 @@ def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
 
 
 # "from the first round on", "than the previous vote in": a baseline event, then its time.
-_BASELINE_EVENT = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus)\s+(?:the\s+|a\s+|its\s+)?"
+_BASELINE_EVENT: Final = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus)\s+(?:the\s+|a\s+|its\s+)?"
                              r"(?:[a-z][\w-]*\s+){1,3}(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_CLAUSE_PUNCT_HARD = re.compile(r"[;.:]\s|\band\s+(?:said|says)\b")
+_CLAUSE_PUNCT_HARD: Final = re.compile(r"[;.:]\s|\band\s+(?:said|says)\b")
 # A time inside ", which ... ," before the figure, or the time of a baseline figure ("up from about 15
 # million in the third quarter, and ... 40%").
 # "... in 2015 and employs 19,000 people": "and" opens a present-tense clause of its own.
-_PRESENT_AFTER_AND = re.compile(r"\band\s+(?:now\s+|still\s+|currently\s+)?"
+_PRESENT_AFTER_AND: Final = re.compile(r"\band\s+(?:now\s+|still\s+|currently\s+)?"
                                 + LEXICON.time_regex["present_markers"].pattern + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
-_FOUNDED_BEFORE = re.compile(LEXICON.time_regex["founding_verbs"].pattern + r"\s+(?:in|on)\s+(?:the\s+)?$",
+_FOUNDED_BEFORE: Final = re.compile(LEXICON.time_regex["founding_verbs"].pattern + r"\s+(?:in|on)\s+(?:the\s+)?$",
                              re.IGNORECASE)
-_ANOTHER_PHRASE = re.compile(r",|\band\b")  # a comma or "and" between the founding's time and the figure
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.IGNORECASE)
-_BASELINE_BEFORE = re.compile(
+_ANOTHER_PHRASE: Final = re.compile(r",|\band\b")  # a comma or "and" between the founding's time and the figure
+_RELATIVE_OPEN: Final = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.IGNORECASE)
+_BASELINE_BEFORE: Final = re.compile(
     r"(?<![\w-])(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|compared\s+(?:with|to)|versus)"
     r"\s+[^,;]{0,30}?\d[^,;]{0,30}$", re.IGNORECASE)
 
@@ -216,12 +218,12 @@ def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool
     return _sentence_time(doc, [], back_ref, state, anchor=None)
 
 
-_TIME_WORDS = LEXICON.time_words
-_PLAN_WORDS = re.compile(LEXICON.time_regex["plan_words"].pattern, re.IGNORECASE)
-_FISCAL_WORDS = re.compile(LEXICON.time_regex["fiscal_words"].pattern, re.IGNORECASE)
+_TIME_WORDS: Final = LEXICON.time_words
+_PLAN_WORDS: Final = re.compile(LEXICON.time_regex["plan_words"].pattern, re.IGNORECASE)
+_FISCAL_WORDS: Final = re.compile(LEXICON.time_regex["fiscal_words"].pattern, re.IGNORECASE)
 # A past verb of an act (not a plan) right before the figure: "voted 9 to 4" (both figures), "approved 12 to 3".
-_PAST_PLAN = re.compile(r"\b(?:voted|approved|passed|rejected)\s+(?:by\s+)?(?:\d{1,4}\s+(?:to|-)\s+)?$", re.IGNORECASE)
-_PLAN_LEAD = 1500  # characters from the start of a story in which its lead names the plan's fiscal year
+_PAST_PLAN: Final = re.compile(r"\b(?:voted|approved|passed|rejected)\s+(?:by\s+)?(?:\d{1,4}\s+(?:to|-)\s+)?$", re.IGNORECASE)
+_PLAN_LEAD: Final = 1500  # characters from the start of a story in which its lead names the plan's fiscal year
 
 
 def _plan_period(prose: str, published: date | None, fiscal_start: int | None = None) -> TimeScope | None:
@@ -242,7 +244,7 @@ def _plan_period(prose: str, published: date | None, fiscal_start: int | None = 
                 and ts.end >= published and (ts.start - published).days <= 366 and _FISCAL_WORDS.search(t.text)):
             return ts.model_copy(update={"text": f"{ts.text} (the plan's period)", "span": None})
     return None
-_NOT_REPORTED = PhraseRegex(
+_NOT_REPORTED: Final = PhraseRegex(
     re.compile(r"\b(?:shares|share\s+price|stocks?|market\s+value|market\s+capitali[sz]ation|valu(?:ed|ation|es))\b",
                re.IGNORECASE),
     ["shares", "share price", "stock", "stocks", "market value", "market capitalisation", "market capitalization",
@@ -285,7 +287,7 @@ def _completed_period_reported(claims: Sequence[Claim], published: date | None) 
 
 
 #: How many days before publication the lead's "on Thursday" may lie to be the story's news day.
-NEWS_DAY_WINDOW = 7
+NEWS_DAY_WINDOW: Final = 7
 
 
 def _news_day(times: Sequence[TimeMention], published: date | None) -> TimeScope | None:
@@ -309,12 +311,12 @@ def _is_reporting_period(t: TimeScope) -> bool:
     return t.granularity in (Granularity.QUARTER, Granularity.HALF) or bool(_PERIOD_TEXT.search(t.text))
 
 
-_PERIOD_TEXT = re.compile(r"\b(?:months?|year|quarter|half)\s+(?:to|ended|ending|through)\b|\bmonths\s+of\b",
+_PERIOD_TEXT: Final = re.compile(r"\b(?:months?|year|quarter|half)\s+(?:to|ended|ending|through)\b|\bmonths\s+of\b",
                           re.IGNORECASE)
-_SAME_PERIOD_OF = re.compile(r"\s+(?:of|in)\s+$")
+_SAME_PERIOD_OF: Final = re.compile(r"\s+(?:of|in)\s+$")
 
 
-_A_YEAR_BEFORE = ", a year before)"  # how _resolve_period_references marks the time it moved back a year
+_A_YEAR_BEFORE: Final = ", a year before)"  # how _resolve_period_references marks the time it moved back a year
 
 
 def _moved(t: TimeScope, years: int, text: str) -> TimeScope:
@@ -389,7 +391,7 @@ def _publication_time(published: date | None) -> TimeScope:
     )
 
 
-_CITATION = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:19|20)\d\d[a-z]?\)")
+_CITATION: Final = re.compile(r"\((?:[^()]{0,80}?,\s*)?(?:19|20)\d\d[a-z]?\)")
 
 
 def _in_citation(text: str, pos: int) -> bool:

@@ -82,8 +82,8 @@ def decode_entity(entity: str) -> str | None:
         return value if value != whole else None
     # Named: exact names only (with ";", or one of the legacy names allowed without it), so a
     # partial match never shifts the text that follows.
-    value = html5.get(body)
-    return value or None
+    named = html5.get(body)
+    return named or None
 
 
 def _attributes(tag_body: str) -> dict[str, str]:

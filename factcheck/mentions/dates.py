@@ -61,7 +61,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import is_not
-from typing import Any, Iterator
+from typing import Any, Final, Iterator
 
 from factcheck._data import load_toml
 from factcheck.models import Granularity, Span, TimeMention, TimeScope
@@ -69,7 +69,7 @@ from factcheck.models import Granularity, Span, TimeMention, TimeScope
 _LEX: dict[str, Any] = load_toml("dates.toml")
 
 MONTHS: dict[str, int] = _LEX["months"]
-_FULL_MONTHS = frozenset(max((k for k in MONTHS if MONTHS[k] == n), key=len) for n in range(1, 13))
+_FULL_MONTHS: Final = frozenset(max((k for k in MONTHS if MONTHS[k] == n), key=len) for n in range(1, 13))
 WEEKDAYS: dict[str, int] = _LEX["weekdays"]
 _WEEKDAY_ABBR: dict[str, int] = _LEX["weekday_abbreviations"]
 _REL: dict[str, int] = _LEX["relative"]
@@ -80,13 +80,13 @@ _UNITS: dict[str, str] = _LEX["units"]
 _NUMBERS: dict[str, int] = _LEX["number_words"]
 _LEADS: dict[str, str] = _LEX["leads"]
 _DAY_WORDS: dict[str, int] = _LEX["day_words"]
-_AMBIGUOUS = frozenset(_LEX["ambiguous_months"]["words"])
-_CUES = frozenset(_LEX["time_cues"]["words"])
-_YEAR_CUES = _CUES | frozenset(_LEX["time_cues"]["year_only"])
-_HEDGES = frozenset(_LEX["hedges"]["words"])
-_COUNT_WORDS = frozenset(_LEX["count_words"]["words"])
-_FUNCTION_WORDS = frozenset(_LEX["function_words"]["words"])
-_JOINERS = frozenset(_LEX["range_joiners"]["words"])
+_AMBIGUOUS: Final = frozenset(_LEX["ambiguous_months"]["words"])
+_CUES: Final = frozenset(_LEX["time_cues"]["words"])
+_YEAR_CUES: Final = _CUES | frozenset(_LEX["time_cues"]["year_only"])
+_HEDGES: Final = frozenset(_LEX["hedges"]["words"])
+_COUNT_WORDS: Final = frozenset(_LEX["count_words"]["words"])
+_FUNCTION_WORDS: Final = frozenset(_LEX["function_words"]["words"])
+_JOINERS: Final = frozenset(_LEX["range_joiners"]["words"])
 _BACKREF_PHRASES: list[str] = _LEX["back_references"]["phrases"]
 _BACKREF_DIRS: list[str] = _LEX["back_reference_directions"]["words"]
 _YTD: list[str] = _LEX["year_to_date"]["phrases"]
@@ -147,27 +147,27 @@ def _key(surface: str) -> str:
     return " ".join(surface.lower().split())
 
 
-_MON = _alt(MONTHS)
-_WD_ANY = _alt([*WEEKDAYS, *_WEEKDAY_ABBR])
-_NUM = r"\d{1,3}|" + _alt(_NUMBERS)
-_UNIT = _alt(_UNITS)
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
-_ORD = f"(?:{_alt(['st', 'nd', 'rd', 'th'])})?"
-_YEAR = r"(?:1[89]|20)\d\d(?!\d)"
+_MON: Final = _alt(MONTHS)
+_WD_ANY: Final = _alt([*WEEKDAYS, *_WEEKDAY_ABBR])
+_NUM: Final = r"\d{1,3}|" + _alt(_NUMBERS)
+_UNIT: Final = _alt(_UNITS)
+_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_ORD: Final = f"(?:{_alt(['st', 'nd', 'rd', 'th'])})?"
+_YEAR: Final = r"(?:1[89]|20)\d\d(?!\d)"
 _THE, _OF, _IN, _YEAR_W = _alt(["the"]), _alt(["of"]), _alt(["in"]), _alt(["year"])
-_YREL = _alt(["this", "last", "next", "the previous", "the following"])
-_QREL = _alt(["this", "last", "next", "current", "previous", "following"])
-_FISCAL = _alt(["fiscal"])
+_YREL: Final = _alt(["this", "last", "next", "the previous", "the following"])
+_QREL: Final = _alt(["this", "last", "next", "current", "previous", "following"])
+_FISCAL: Final = _alt(["fiscal"])
 _FISCAL_LEX: dict[str, Any] = _LEX["fiscal"]
 _SEASON_LEX: dict[str, Any] = _LEX["seasons"]
 _FISCAL_W, _SEASON_W = _alt(_FISCAL_LEX["words"]), _alt(_SEASON_LEX["words"])
 _YEAR_SEASONS: dict[str, list[int]] = _LEX["year_seasons"]
 # The second year of a split year: "2024-25", "2024/25", "2024-2025".
-_SPLIT = r"(?:[-/–](?:\d\d(?:\d\d)?)(?!\d))"
+_SPLIT: Final = r"(?:[-/–](?:\d\d(?:\d\d)?)(?!\d))"
 # An optional weekday before a full date ("Tuesday, 16 April 2024"); ignored when resolving.
-_WD_PREFIX = rf"(?:(?:{_WD_ANY})\.?,?\s+)?"
+_WD_PREFIX: Final = rf"(?:(?:{_WD_ANY})\.?,?\s+)?"
 
-_MASTER = re.compile(
+_MASTER: Final = re.compile(
     rf"""
     (?<![\w$€£¥])(?<!\d[.,])              # start of a word, not inside a number or after a currency sign
     (?:(?P<lead>{_alt(_LEADS)})\s+)?      # since / after / before / until / by / as of / from / between
@@ -257,17 +257,17 @@ _MASTER = re.compile(
 )
 
 # The name of each group of the master regex by position (None for an unnamed one).
-_GROUP_NAMES = [{i: n for n, i in _MASTER.groupindex.items()}.get(i) for i in range(1, _MASTER.groups + 1)]
+_GROUP_NAMES: Final = [{i: n for n, i in _MASTER.groupindex.items()}.get(i) for i in range(1, _MASTER.groups + 1)]
 
 # Tokens that may be URLs or paths: a slash, "www." or "://" starts the check.
-_URL_HINT = re.compile(r"/|www\.|://", re.IGNORECASE)
-_TOKEN_TAIL = re.compile(r"\S*")
-_TRAILING_PUNCT = ".,;:!?)]}\"'”’"
-_PREV_WORD = re.compile(r"([A-Za-z]+\.?)[\s(\"'“‘]*\Z")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
-_NUMBER_TAIL = re.compile(r"[.,]\d|\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
-_JOIN_GAP = re.compile(rf"\s*({_alt(_JOINERS)})\s*\Z")
-_BACKREF_FULL = re.compile(
+_URL_HINT: Final = re.compile(r"/|www\.|://", re.IGNORECASE)
+_TOKEN_TAIL: Final = re.compile(r"\S*")
+_TRAILING_PUNCT: Final = ".,;:!?)]}\"'”’"
+_PREV_WORD: Final = re.compile(r"([A-Za-z]+\.?)[\s(\"'“‘]*\Z")
+_NEXT_WORD: Final = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+_NUMBER_TAIL: Final = re.compile(r"[.,]\d|\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+_JOIN_GAP: Final = re.compile(rf"\s*({_alt(_JOINERS)})\s*\Z")
+_BACKREF_FULL: Final = re.compile(
     rf"(?:{_alt(_BACKREF_PHRASES)}|(?:{_NUM})\s+(?:{_UNIT})\s+(?:{_alt(_BACKREF_DIRS)})"
     rf"|(?:the\s+)?(?:following|previous)\s+(?:(?:{_NUM})\s+)?(?:{_UNIT}))",
     re.IGNORECASE,
@@ -838,7 +838,7 @@ def _check(kind: str, g: dict[str, str], text: str, m: re.Match[str]) -> None:
             raise _Reject  # "about 2000 staff", "2023 LLMs"
 
 
-_KINDS = (
+_KINDS: Final = (
     ("fis_y", "fis"),
     ("fisrel", "fisrel"),
     ("fis_fy", "fis"),
@@ -879,7 +879,7 @@ def _full_month_before_dot(text: str, end: int) -> bool:
     return word[0].lower() in _FULL_MONTHS
 
 
-_KIND_OF = dict(_KINDS)
+_KIND_OF: Final = dict(_KINDS)
 
 
 def _kind(g: dict[str, str]) -> str:
@@ -983,8 +983,8 @@ def _start_regex(lower: bool) -> re.Pattern[str]:
     )
 
 
-_START = _start_regex(lower=False)
-_START_LOWER = _start_regex(lower=True)  # for text whose lower-cased copy is as long (see _same_offsets)
+_START: Final = _start_regex(lower=False)
+_START_LOWER: Final = _start_regex(lower=True)  # for text whose lower-cased copy is as long (see _same_offsets)
 
 
 def _key_words() -> set[str]:
@@ -1021,8 +1021,8 @@ def _letter_first_trie(words: Any, lower: bool = False) -> str:
 # Most sentences hold no time at all. Every match of the master regex holds a digit or
 # one of the key words at the start of a word, so a sentence with neither is skipped
 # before any other work. Both searches let the engine skip at C speed.
-_ANY_DIGIT = re.compile(r"\d")
-_KEY_WORD = re.compile(_letter_first_trie(_key_words(), lower=True))
+_ANY_DIGIT: Final = re.compile(r"\d")
+_KEY_WORD: Final = re.compile(_letter_first_trie(_key_words(), lower=True))
 
 
 def _same_offsets(text: str, low: str) -> bool:
@@ -1235,7 +1235,7 @@ def find_times(text: str, published: date | None = None, offset: int = 0, *,
 _YEAR_FROM_LEX: dict[str, Any] = _LEX["year_from"]
 # "the fiscal year that began on" right before a day or month: that year, not the day it starts on.
 # Bounded look-back (80 characters) and no nested quantifiers: linear in the text.
-_YEAR_FROM = re.compile(
+_YEAR_FROM: Final = re.compile(
     rf"""
     \b(?:{_alt(_YEAR_FROM_LEX["kinds"])})\s+year\s+     # "fiscal year", "school year"
     (?:(?:that|which)\s+)?(?:(?:has|had|will|would)\s+)?  # "that began", "which will begin"
@@ -1258,7 +1258,7 @@ def _year_from(text: str, hit: _Hit) -> _Hit:
     return replace(hit, period=replace(p, end=end, gran=Granularity.SPAN))
 
 
-_FISCAL_DEFINITION = re.compile(
+_FISCAL_DEFINITION: Final = re.compile(
     rf"""
     (?:{_letter_first_trie(_FISCAL_LEX["words"])})\s+years?  # "financial year", "fiscal years": letter first, so
                                                      # the engine skips other text at C speed (once per document)

@@ -26,7 +26,7 @@ import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,20 +43,20 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 # Aliases shorter than this match case-sensitively only ("US" is not "us").
-_CASE_SENSITIVE_BELOW = 4
+_CASE_SENSITIVE_BELOW: Final = 4
 
-_STOP = load_toml("stopwords.toml")
-_FUNCTION_WORDS = frozenset(_STOP["capitalised_function_words"])
-_MODIFIER_SUFFIXES = tuple(_STOP["modifier_suffixes"])
-_INSTITUTION_WORDS = frozenset(_STOP["institution_words"])
-_NAME_ACRONYM = re.compile(r"[A-Z]{2,5}")  # an organisation's initials next to a place ("NHS England")
-_ACRONYMS = frozenset(_STOP["common_acronyms"])
-_COMMON_OPENERS = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
-_DEMONYM_SUFFIXES = tuple(_STOP["demonym_suffixes"])
+_STOP: Final = load_toml("stopwords.toml")
+_FUNCTION_WORDS: Final = frozenset(_STOP["capitalised_function_words"])
+_MODIFIER_SUFFIXES: Final = tuple(_STOP["modifier_suffixes"])
+_INSTITUTION_WORDS: Final = frozenset(_STOP["institution_words"])
+_NAME_ACRONYM: Final = re.compile(r"[A-Z]{2,5}")  # an organisation's initials next to a place ("NHS England")
+_ACRONYMS: Final = frozenset(_STOP["common_acronyms"])
+_COMMON_OPENERS: Final = frozenset(w.lower() for w in _STOP.get("common_openers", ()))
+_DEMONYM_SUFFIXES: Final = tuple(_STOP["demonym_suffixes"])
 # Unit symbols written after a figure ("473 GW"): capitalised, but a unit, never a name.
-_UNIT_SYMBOLS = frozenset(load_toml("numbers.toml")["units"]["physical_symbols"])
+_UNIT_SYMBOLS: Final = frozenset(load_toml("numbers.toml")["units"]["physical_symbols"])
 # A figure ending right before a word: a digit, or a scale word after one ("473 GW", "24.6 million TEU").
-_FIGURE_BEFORE = re.compile(
+_FIGURE_BEFORE: Final = re.compile(
     r"(?:[0-9]|(?<![\w-])(?:" + "|".join(sorted(load_toml("numbers.toml")["words"]["scales"], key=len, reverse=True))
     + r"|bn|mn|m|k))[ \t]*$", re.IGNORECASE)
 
@@ -64,8 +64,8 @@ _FIGURE_BEFORE = re.compile(
 # Each repetition must begin with whitespace, so the loop cannot backtrack
 # over the same characters in two ways.
 # Particles that join the words of one name (stopwords.toml), but not "and", which would join two names.
-_JOINERS = "|".join(re.escape(w) for w in sorted(_STOP["name_joiners"], key=len, reverse=True) if w != "and")
-_CAPITALISED = re.compile(
+_JOINERS: Final = "|".join(re.escape(w) for w in sorted(_STOP["name_joiners"], key=len, reverse=True) if w != "and")
+_CAPITALISED: Final = re.compile(
     r"""
     [A-Z0-9](?<![\w.].)                         # a capital or digit not inside a word: one class first, so the
                                                 # engine skips the lower-case text between candidates at C speed
@@ -110,7 +110,7 @@ def unresolved_id(name: str) -> str:
     return "x:" + _NON_WORD.sub("-", fold(name)).strip("-")
 
 
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD: Final = re.compile(r"[^\w]+")
 
 
 def _strip_possessive(surface: str) -> str:
@@ -122,8 +122,8 @@ def _strip_possessive(surface: str) -> str:
     return surface
 
 
-_POSSESSIVE_TAILS = ("’s", "'s", "’", "'")
-_ASCII_LOOKALIKES = "\u0131\u017f\u212a\u0130"  # ı ſ K İ
+_POSSESSIVE_TAILS: Final = ("’s", "'s", "’", "'")
+_ASCII_LOOKALIKES: Final = "\u0131\u017f\u212a\u0130"  # ı ſ K İ
 
 
 def _at(ref: EntityRef, span: Span) -> EntityRef:
@@ -516,13 +516,13 @@ class _RunParts(NamedTuple):
 
 
 #: What :meth:`Gazetteer._run_parts` says of a capitalised run that is no name wherever it stands.
-_NOT_A_NAME = _RunParts(0, 0, "", False, False)
-_RUN_CACHE_CHARS = 60  # runs up to this long are remembered (names; a long Title Case heading is not kept)
+_NOT_A_NAME: Final = _RunParts(0, 0, "", False, False)
+_RUN_CACHE_CHARS: Final = 60  # runs up to this long are remembered (names; a long Title Case heading is not kept)
 _RUN_CACHE_SIZE = 20_000  # and up to this many, then the memory starts again
 
 # A run's first word and the particle after it ("Shares of Kisaragi", "Sales of Tesla"): checked against the
 # document's lower-case words when the run opens a sentence.
-_COMMON_HEAD = re.compile(r"([A-Z][a-z]+) (?:of|for) (?=[A-Z])")
+_COMMON_HEAD: Final = re.compile(r"([A-Z][a-z]+) (?:of|for) (?=[A-Z])")
 
 
 def _runs_outside_listed(text: str, taken: list[tuple[int, int]], taken_starts: list[int]) -> Iterator[tuple[int, str]]:
@@ -538,15 +538,15 @@ def _runs_outside_listed(text: str, taken: list[tuple[int, int]], taken_starts: 
         yield start, text[start:end]
 
 
-_POSSESSIVE_GAP = re.compile(r"[’']s[ ]")  # between a listed name and the name it owns
-_SCALED_NUMBER = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
+_POSSESSIVE_GAP: Final = re.compile(r"[’']s[ ]")  # between a listed name and the name it owns
+_SCALED_NUMBER: Final = re.compile(r"[0-9][0-9.,]*(?:[KkMmBbTt]|bn|mn|tn)")
 # A capitalised word joined by hyphens to lower-case ones ("Second-quarter", "London-listed", "Like-for-like"):
 # names keep their capitals after a hyphen ("Coca-Cola", "Rolls-Royce"). No nested repetition: linear.
-_LOWER_COMPOUND = re.compile(r"[A-Z][a-z]*(?:-[a-z][a-z’']*)+")
+_LOWER_COMPOUND: Final = re.compile(r"[A-Z][a-z]*(?:-[a-z][a-z’']*)+")
 # A number right after a name ("Skyreach 2", "FTSE 100", "Ernie 4.0"): digits, one optional decimal part,
 # then no more word characters, no percent sign and no further digit group ("737s", "5%", "3,000" are not).
-_NUMBER_AFTER = re.compile(r"[ ](?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?![\w%’'-]|[.,][0-9])")
-_YEAR = re.compile(r"1[89][0-9][0-9]|20[0-9][0-9]")
+_NUMBER_AFTER: Final = re.compile(r"[ ](?P<num>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?![\w%’'-]|[.,][0-9])")
+_YEAR: Final = re.compile(r"1[89][0-9][0-9]|20[0-9][0-9]")
 
 
 def _number_in_name(text: str, end: int) -> int | None:
@@ -574,7 +574,7 @@ def _scanner_skips(window: str, start: int, end: int) -> bool:
     return not any(n.span.start < end and n.span.end > start for n in find_numbers(window))
 
 
-_LOWER_NEXT = re.compile(r"[ ]+[a-z]")
+_LOWER_NEXT: Final = re.compile(r"[ ]+[a-z]")
 
 
 def _is_common_word(word: str, common_words: frozenset[str]) -> bool:
@@ -620,7 +620,7 @@ def _is_demonym(word: str, text: str, end: int) -> bool:
 
 
 # After a sentence-initial verb of a headline comes a figure or a determiner ("Approves 14 LLMs").
-_HEADLINE_OBJECT = re.compile(r"\s+(?:[0-9$€£¥]|(?:a|an|the|over|more|nearly|about|its|their)\b)")
+_HEADLINE_OBJECT: Final = re.compile(r"\s+(?:[0-9$€£¥]|(?:a|an|the|over|more|nearly|about|its|their)\b)")
 
 
 def _looks_like_verb(word: str, text: str, end: int) -> bool:
@@ -632,8 +632,8 @@ def _looks_like_verb(word: str, text: str, end: int) -> bool:
 
 
 # The quotes, brackets and blanks that open a text: a word they reach opens its sentence.
-_OPENERS_ONLY = re.compile(r"[ \t\"“‘'(]*")
-_AFTER_STOP = re.compile(r"[:.!?]\s+$|\n\s*$")  # a stop or a line break, then blanks, right before the word
+_OPENERS_ONLY: Final = re.compile(r"[ \t\"“‘'(]*")
+_AFTER_STOP: Final = re.compile(r"[:.!?]\s+$|\n\s*$")  # a stop or a line break, then blanks, right before the word
 
 
 def _at_sentence_start(text: str, start: int, lead: int) -> bool:
@@ -672,7 +672,7 @@ def _is_modifier(text: str, end: int) -> bool:
 
 #: The default gazetteer's files: the seeds' domain, the world's places, and the public bodies and market
 #: firms news quotes figures from.
-DEFAULT_FILES = ("entities.toml", "places.toml", "institutions.toml")
+DEFAULT_FILES: Final = ("entities.toml", "places.toml", "institutions.toml")
 
 
 @lru_cache(maxsize=1)

@@ -43,24 +43,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from factcheck._data import load_toml
 from factcheck.models import Bound, NumberMention, Quantity, Span
 
 __all__ = ["find_numbers", "parse_quantity", "yen_or_yuan"]
 
-_MAX_INT_DIGITS = 20  # longer digit strings are identifiers, not figures
-_WINDOW = 80  # characters of left context looked at before a figure
-_SIGNED_UNITS = frozenset({"percent", "percentage_points"})
-_MONEY_SUBUNIT = "subunit"
+_MAX_INT_DIGITS: Final = 20  # longer digit strings are identifiers, not figures
+_WINDOW: Final = 80  # characters of left context looked at before a figure
+_SIGNED_UNITS: Final = frozenset({"percent", "percentage_points"})
+_MONEY_SUBUNIT: Final = "subunit"
 
 # ----------------------------------------------------------------------------------------
 # Lexicon (read once from numbers.toml)
 # ----------------------------------------------------------------------------------------
 
 #: one token: a run of letters, a run of digits, or one other non-space character
-_TOKEN = re.compile(r"(\s{0,16})([^\W\d_]+|\d+|[^\w\s])")
+_TOKEN: Final = re.compile(r"(\s{0,16})([^\W\d_]+|\d+|[^\w\s])")
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -290,7 +290,7 @@ def _currency_of(prefix: str) -> str | None:
 # ----------------------------------------------------------------------------------------
 
 #: a numeral: 1,328 · 1 200 (groups of three only) · 2.788 · 1.3e6
-_NUMERAL = re.compile(
+_NUMERAL: Final = re.compile(
     r"""
     (?P<int>
         \d{1,3}(?:,\d{3})+(?!\d)                       # comma-grouped thousands
@@ -303,34 +303,34 @@ _NUMERAL = re.compile(
     re.X,
 )
 #: the rest of a glued chunk ("cn10-1132/d.2023", "0700.HK"): what an identifier skips
-_CHUNK = re.compile(r"[\w.\-/:+()\[\]]{0,200}")
-_DIGITS = re.compile(r"\d+")
-_NON_DIGITS = re.compile(r"\D")
+_CHUNK: Final = re.compile(r"[\w.\-/:+()\[\]]{0,200}")
+_DIGITS: Final = re.compile(r"\d+")
+_NON_DIGITS: Final = re.compile(r"\D")
 #: a phone number after "+": digits, spaces, brackets and dashes (bounded)
-_PHONE = re.compile(r"[\d\s()\-./]{0,40}")
+_PHONE: Final = re.compile(r"[\d\s()\-./]{0,40}")
 #: two more dash-joined digit groups: "2023-08-31", "+1-222-2222"
-_DASH_CHAIN = re.compile(r"(?:[-−]\d+){2}")
-_SLASH = re.compile(r"/([1-9]\d{0,3})(?![\d/.\-\w])")  # "/4" ending a fraction
-_LETTERS = re.compile(r"[^\W\d_]+")
+_DASH_CHAIN: Final = re.compile(r"(?:[-−]\d+){2}")
+_SLASH: Final = re.compile(r"/([1-9]\d{0,3})(?![\d/.\-\w])")  # "/4" ending a fraction
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 #: markers of URLs, e-mail addresses, DOIs and domain names
-_URLISH = re.compile(
+_URLISH: Final = re.compile(
     r"://|@\w|\bwww\.|\bdoi:|\b[\w-]\.(?:com|org|net|gov|edu|int|cn|uk|io|ai|info|html?|php)\b",
     re.I,
 )
 #: what every _URLISH match holds: ":", "@", or a dot before a letter or after "www".
 #: Every alternative starts with a literal, so the engine skips to candidates at C speed;
 #: most sentences have none and need no _URLISH scan.
-_URL_HINT = re.compile(r":|@|\.(?:[a-z]|(?<=www\.))", re.I)
-_SPACES = (" ", "\n", "\t", "\r", "\u00a0", "\u3000")
+_URL_HINT: Final = re.compile(r":|@|\.(?:[a-z]|(?<=www\.))", re.I)
+_SPACES: Final = (" ", "\n", "\t", "\r", "\u00a0", "\u3000")
 #: twelve or more bare numbers with only separators between them: a table row, a list of
 #: codes or noise, not prose. Starts only at the start of a digit run, so it stays linear.
-_NUMBER_RUN = re.compile(r"(?<![\d.])(?:[-+]?\d[\d.]*[\s,;:/|]+){12,}")
+_NUMBER_RUN: Final = re.compile(r"(?<![\d.])(?:[-+]?\d[\d.]*[\s,;:/|]+){12,}")
 #: one group of a _NUMBER_RUN (a digit run and a separator): a run needs twelve of them.
 #: Only the first digit of a run may start one (the look-behind), so a megabyte of digits
 #: is read once, not once per digit.
-_RUN_GROUP = re.compile(r"\d(?<![\d.]\d)[\d.]*[\s,;:/|]")
-_MINUS = "-−"
-_DASHES = "-–—"
+_RUN_GROUP: Final = re.compile(r"\d(?<![\d.]\d)[\d.]*[\s,;:/|]")
+_MINUS: Final = "-−"
+_DASHES: Final = "-–—"
 
 
 class _Tok(NamedTuple):
@@ -938,7 +938,7 @@ class _Found(NamedTuple):
 
 
 #: Bound members by value: a dict lookup costs a fraction of the ``Bound(value)`` enum call.
-_BOUND_OF = {b.value: b for b in Bound}
+_BOUND_OF: Final = {b.value: b for b in Bound}
 
 
 def _quantity(f: _Found) -> Quantity:
