@@ -400,6 +400,18 @@ def test_maker_before_a_counted_noun_is_not_the_subject():
     assert {s for _, s in got} == {"Atlantica Airways"}
 
 
+def test_a_name_before_a_figure_whose_verb_is_left_out_is_its_subject():
+    # Gapping: the second clause drops the verb it shares with the first, keeping its own name and figure.
+    assert [s for _, s in _subjects("Kestrel Foods sold 4 million meals last year and Orchard Foods 3 million.")] \
+        == ["Kestrel Foods", "Orchard Foods"]
+    assert [s for _, s in _subjects("Portugal's exports rose 4% last year and Spain's 6%.")] == ["Portugal", "Spain"]
+    assert [s for _, s in _subjects("Pinecrest Bank lent $2bn in March, Harbourline Bank $1.5bn.")] \
+        == ["Pinecrest Bank", "Harbourline Bank"]
+    # A figure straight before a name still makes the name a modifier of what is counted.
+    assert [s for _, s in _subjects("Kestrel Foods sold 4 million meals and 2 Orchard Foods brands.")] \
+        == ["Kestrel Foods", "Kestrel Foods"]
+
+
 def test_place_in_a_phrase_of_its_own_loses_to_the_organisation():
     text = ("Atlantica Airways carried more than 19,000 passengers a day from Lisbon last year. It employs about "
             "3,000 people in Portugal and Spain, and its share of flights in Portugal rose to 41%.")

@@ -85,6 +85,8 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
         and not _RELATIVE_AFTER.match(text, e.span.end - base))]  # "a strike at Boeing, which has kept 33,000"
     if left and _NAME_WITH.fullmatch(text, left[-1].span.end - base, start):
         return left[-1]  # "followed by China with 4.1 million and Taiwan with nearly 3 million"
+    if left and _gapped(text, left[-1].span.start - base, left[-1].span.end - base, start):
+        return left[-1]  # "Baidu had 100 million users and Alibaba 80 million": the verb left out, not the name
     opener = _opening_subject(text, base, lo, start, candidates, state, placed)
     if opener is not None:
         return opener
@@ -175,6 +177,25 @@ _SPEECH_VENUE: Final = re.compile(
     LEXICON.speech_regex.pattern + r"(?:\s+(?:reporters|journalists|analysts|investors|lawmakers|delegates))?"
     r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_WITH: Final = re.compile(r"[ ]+with[ ]+")  # between a name and its own figure in a list ("China with 4.1 million")
+_GAP_BEFORE: Final = re.compile(r"(?:,|\b(?:and|but|while|whereas))[ ]+$")  # "... and| Alibaba 80 million"
+_GAP_AFTER: Final = re.compile(r"(?:[’']s)?[ ]+")  # "Alibaba| 80 million", "France's| 2%"
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _gapped(text: str, name_start: int, name_end: int, start: int) -> bool:
+    """Whether the name ending at ``name_end`` stands straight before the figure at ``start`` in a clause whose
+    verb is left out because the sentence said it before, with a figure of its own: "Baidu had 100 million
+    users and Alibaba 80 million", "Exports rose 3% in Germany and France's 2%", "Apple sold 50 million, Samsung
+    40 million". The name is that figure's subject, whatever opened the sentence.
+
+    >>> _gapped("Baidu had 100 million users and Alibaba 80 million.", 32, 39, 40)
+    True
+    >>> _gapped("Baidu and Alibaba 80 million.", 10, 17, 18)
+    False
+    """
+    return (_GAP_AFTER.fullmatch(text, name_end, start) is not None
+            and _GAP_BEFORE.search(text, max(0, name_start - 12), name_start) is not None
+            and _DIGIT.search(text, 0, name_start) is not None)
 _OPENING_NAME: Final = re.compile(r"[\W_]{0,3}$")
 _NAME_GOES_ON: Final = re.compile(r"[ ]+(?:(?:of|for|and|&)[ ]+)?[A-Z]")  # "Bank| of England", "Port| Authority"  # only quotes or brackets before a name that opens the sentence
 _LIST_AFTER: Final = re.compile(r"\s*(?:,\s*[A-Z]|and\b|&|/)")  # "Baidu, Alibaba and Tencent filed ...": a list
@@ -276,7 +297,9 @@ _LISTED_PLACE: Final = re.compile(_PLACE_PHRASE.pattern + r"|(?:,|\band)\s+$", r
 # Who did another verb's action ("led by Sequoia Capital"): not what "the company" points back to.
 _AGENT: Final = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A figure right before a name ("94 Boeing 737s", "10,000 Tesla cars"): the name modifies what is counted.
-_FIGURE_BEFORE_NAME: Final = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?%?\s+(?:[a-z][\w-]*\s+)?$")
+# (a coordinator between them starts another clause: "rose 3% and France's 2%" is no modifier)
+_FIGURE_BEFORE_NAME: Final = re.compile(
+    r"(?<![\w.,])\d(?:[\d.,]*\d)?%?\s+(?:(?!(?:and|or|but|while|whereas|than)\s)[a-z][\w-]*\s+)?$")
 # ... unless the number is a year or a day of a month ("In 2019 Baidu", "on March 3 Tesla said").
 _YEAR_OR_DAY: Final = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d\s|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                           + r")\.?\s+\d{1,2}\s", re.IGNORECASE)
