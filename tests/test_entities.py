@@ -184,3 +184,10 @@ def test_a_common_word_opening_a_sentence_is_not_part_of_the_name_after_of():
     assert [e.name for e in g.find("Shares of Kisaragi fell 3.1% in Tokyo.", common_words=common)] == ["Kisaragi", "Tokyo"]
     # an institution's word stays part of the name
     assert [e.name for e in g.find("Bank of America rose.", common_words=frozenset({"bank"}))] == ["Bank of America"]
+
+
+def test_figures_with_glued_units_are_not_names(g):
+    # The digits after a thousands comma are not a new word, and a number glued to its unit symbol is a figure.
+    text = "Demand rose to roughly 1,050GWh, and Harrow Cells plans 40GWh at a 2,400MW site by 2030."
+    assert [e.name for e in g.find(text)] == ["Harrow Cells"]
+    assert [e.name for e in g.find("Shares of 4Paradigm rose.")] == ["4Paradigm"]  # digits then a name stay one

@@ -69,8 +69,8 @@ _CAPITALISED: Final = re.compile(
     r"""
     [A-Z0-9](?<![\w.].)                         # a capital or digit not inside a word: one class first, so the
                                                 # engine skips the lower-case text between candidates at C speed
-    (?:(?<=[A-Z])[\w’'.&-]*|(?<=[0-9])[0-9]*[A-Z][\w.-]*)  # first token: Capitalised, or digits then a capital
-                                                # ("4Paradigm", never "5nm")
+    (?:(?<=[A-Z])[\w’'.&-]*|(?<=[0-9])(?<![0-9],[0-9])[0-9]*[A-Z][\w.-]*)  # first token: Capitalised, or digits
+                                                # then a capital ("4Paradigm", never "5nm", nor "050GWh" of "1,050GWh")
     (?:[ ](?:(?:"""
     + _JOINERS
     + r""")[ ]){0,2}[A-Z][\w’'&-]*)*
@@ -499,6 +499,8 @@ class Gazetteer:
         name = " ".join(words)
         if len(words) == 1 and _SCALED_NUMBER.fullmatch(name):
             return _NOT_A_NAME  # "671B", "85K": a figure with a scale suffix, not a name
+        if len(words) == 1 and name[0].isdigit() and name.lstrip("0123456789.") in _UNIT_SYMBOLS:
+            return _NOT_A_NAME  # "12GW", "40GWh", "300MW": a figure with its unit symbol
         unlisted = len(words) == 1 and self.lookup(name) is None
         if unlisted and _LOWER_COMPOUND.fullmatch(name):
             return _NOT_A_NAME  # "Second-quarter revenue", "London-listed miner": a compound adjective, not a name
