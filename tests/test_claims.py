@@ -1324,3 +1324,28 @@ def test_a_place_between_its_and_a_noun_says_which_part_of_the_owners_figure():
         "on its main UK route to £48.", "2025-06-10")}
     assert got["6%"] == "Harbourline Shipping"
     assert got["£48"] == "Harbourline Shipping"
+
+
+# -- who says it: a "he" or "she" before a verb of saying ----------------------------------------------------
+
+
+def _sources(text, published="2024-05-01"):
+    return [(c.text, c.attribution) for c in figures(text, published)]
+
+
+def test_a_pronoun_before_a_verb_of_saying_is_the_person_named_before():
+    text = ("Halden Freight runs 40 depots. Ingrid Solberg has led it since 2019. "
+            "She told investors that volumes rose 6% in the spring.")
+    assert dict(_sources(text))["6%"] == "Ingrid Solberg"
+    # the short form of the name counts as the person too
+    text = ("Marek Dvorak chairs Kolin Steel. Dvorak opened the plant in March. "
+            "He said output would reach 2 million tonnes.")
+    assert dict(_sources(text))["2 million tonnes"] == "Marek Dvorak"
+    # a person the sentence names before the pronoun comes first
+    text = ("Ingrid Solberg spoke first. Halden's finance chief Tomas Aalto said costs fell 3%, which he said "
+            "would last, and volumes rose 5%.")
+    assert dict(_sources(text))["5%"] == "Tomas Aalto"
+
+
+def test_a_pronoun_with_no_person_named_gives_no_source():
+    assert dict(_sources("Halden Freight Group runs 40 depots. He said volumes rose 6%."))["6%"] is None

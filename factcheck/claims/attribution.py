@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from factcheck._data import load_toml
-from factcheck.claims.state import _named_for, _State, _is_person, _org_in_play
+from factcheck.claims.state import _named_for, _State, _is_person, _org_in_play, _person_named
 from factcheck.lexicon import LEXICON
 from factcheck.mentions.entities import fold
 from factcheck.models import EntityRef, Span
@@ -101,8 +101,9 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
         if before and v.start() - (before[-1].span.end - base) <= 30 and LEXICON.speech_gap_regex.fullmatch(
                 text, before[-1].span.end - base, v.start()):  # "Baidu says", "DeepSeek has published"
             return before[-1].name, [before[-1].span]  # type: ignore[list-item]
-        known = _person_named_before(text, window, v.start(), state)
-        if known is not None:  # "Li also said": a person the text named in full earlier
+        known = (_person_named_before(text, window, v.start(), state)
+                 or _person_pointed_to(text, base, window, v.start(), entities, state))
+        if known is not None:  # "Li also said": a person the text named in full earlier; "He told analysts"
             return known.name, []
         after = [e for e in entities if e.span and 0 <= e.span.start - base - v.end() <= 2]
         if after:  # "said Robin Li"
@@ -160,6 +161,30 @@ def _described_source(phrase: str, base: int, pos: int, entities: Sequence[Entit
         return _named_for(d.group("head"), state) or _org_in_play(base, pos, entities, state, text)
     return None
 
+
+
+def _person_pointed_to(text: str, base: int, lo: int, verb: int, entities: Sequence[EntityRef],
+                       state: _State) -> EntityRef | None:
+    """The person a "he" or "she" before a verb of saying points back to: the last person the sentence names
+    before it, else the last one the text named ("Berg has run the company for six years. He told analysts").
+
+    >>> from factcheck.models import EntityRef
+    >>> st = _State()
+    >>> st.last_person = EntityRef(id="tomas berg", name="Tomas Berg", surface="Tomas Berg", method="unresolved",
+    ...                            type="person")
+    >>> _person_pointed_to("He told analysts that sales rose", 0, 0, 3, [], st).name
+    'Tomas Berg'
+    """
+    m = None
+    for m in _PERSONAL_PRONOUN.finditer(text, lo, verb):
+        pass
+    if m is None or not LEXICON.speech_gap_regex.fullmatch(text, m.end(), verb):
+        return None
+    here = [e for e in entities if e.span and e.span.end - base <= m.start() and _person_named(e)]
+    return here[-1] if here else state.last_person
+
+
+_PERSONAL_PRONOUN: Final = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _person_named_before(text: str, lo: int, verb: int, state: _State) -> EntityRef | None:

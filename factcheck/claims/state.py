@@ -39,6 +39,7 @@ class _State:
     topic_org_of: EntityRef | None = None  # the topic ``topic_org`` was last worked out for
     last_source: EntityRef | None = None  # the last source named by name ("DeepSeek has published ...")
     people: dict[str, EntityRef] = field(default_factory=dict)  # each word of a person's name -> the person
+    last_person: EntityRef | None = None  # the last person named, listed or not: who a later "he" or "she" is
     continued: EntityRef | None = None  # what the figures of the sentence just before were about
     # The reporting period of a results story ("in the first quarter"): one set in the lead paragraph holds
     # for the document, one set later for its paragraph only.
@@ -164,6 +165,8 @@ def _remember(entities: Sequence[EntityRef], attribution: str | None, state: _St
         if e.type == "person" and e.surface:
             for word in e.surface.split():
                 state.people[word.strip("’'")] = e
+        if _person_named(e):
+            state.last_person = e
     if attribution is not None:
         named = [e for e in entities if e.span and e.name == attribution]
         if named:
@@ -301,6 +304,19 @@ def _is_person(e: EntityRef) -> bool:
     if e.type is not None or e.method != "unresolved":
         return e.type == "person"
     return _person_like_name(e.name)
+
+
+def _person_named(e: EntityRef) -> bool:
+    """Whether ``e`` reads as a person, a short form of an unlisted person's name included ("Berg", read as
+    "Tomas Berg" after the text named him in full), and not as an organisation.
+
+    >>> g = Gazetteer.default()
+    >>> _person_named(g.resolve("Anna Keller")), _person_named(g.resolve("Keller Logistics Group"))
+    (True, False)
+    """
+    if e.type is not None:
+        return e.type == "person"
+    return not _unlisted_org_name(e.name)  # (by the name only: a short form is an alias, so not "unresolved")
 
 
 @lru_cache(maxsize=4096)
