@@ -211,11 +211,23 @@ def _carried_time(doc: Document, text: str, start: int, end: int, back_ref: bool
         # voted 9 to 4 for the plan" is the vote, on its day)
         return plan
     period = state.paragraph_period or state.lead_period
-    if not back_ref and (period is not None or state.lead_day is not None) and _reports_past(text, start, end):
+    news_day = state.lead_day if state.lead_day is not None and not _said_on(doc, state.lead_day) else None
+    if not back_ref and (period is not None or news_day is not None) and _reports_past(text, start, end):
         if period is not None:
             return period.model_copy(update={"text": f"{period.text} (reporting period)"})
-        return state.lead_day.model_copy(update={"text": f"{state.lead_day.text} (the story's news day)"})
+        assert news_day is not None
+        return news_day.model_copy(update={"text": f"{news_day.text} (the story's news day)"})
     return _sentence_time(doc, [], back_ref, state, anchor=None)
+
+
+def _said_on(doc: Document, day: TimeScope) -> bool:
+    """Whether the lead's day is the day of a statement ("the company said on Tuesday", "figures released on
+    Thursday"): the day the news was told, not one on which the story's figures happened (a vote, a rate cut,
+    an election), so later figures that give no time of their own are dated to publication."""
+    if day.span is None or not doc.prose:
+        return False
+    at = day.span.start
+    return _STATEMENT_DAY.search(doc.prose, max(0, at - 30), at) is not None
 
 
 _TIME_WORDS: Final = LEXICON.time_words
