@@ -648,3 +648,15 @@ def test_relative_fiscal_years_and_years_that_ended():
     assert span("this fiscal year") == (date(2025, 9, 1), date(2027, 7, 31))
     assert span("the fiscal year that ended in September 2025") == (date(2024, 10, 1), date(2025, 9, 30))
     assert span("the quarter which ended on June 30") == (date(2026, 4, 1), date(2026, 6, 30))
+
+
+def test_a_figures_month_end_reading_is_the_whole_month() -> None:
+    # the time expression keeps days 21 to the end; a figure read at that time takes the whole month
+    t = one("stock held at the end of November 2024").time
+    assert (t.start, t.end) == (D(2024, 11, 21), D(2024, 11, 30))
+    wide = dates.month_end_reading(t)
+    assert (wide.start, wide.end, wide.granularity) == (D(2024, 11, 1), D(2024, 11, 30), Granularity.MONTH)
+    late = one("in late November 2024").time
+    assert dates.month_end_reading(late) == late  # "late" is not "the end of"
+    year_end = one("reserves at the end of 2023").time
+    assert dates.month_end_reading(year_end) == year_end  # already the last month

@@ -38,3 +38,30 @@ def test_an_event_on_the_leads_day_still_dates_later_past_tense_figures() -> Non
             "Some 6,200 residents voted for the plan.")
     got = _times(text, "2025-09-16")  # a Tuesday: Sunday was 14 September
     assert got["Some 6,200"] == (date(2025, 9, 14), date(2025, 9, 14))
+
+
+# -- a figure at "the end of" a month is a month-end reading: the whole month --------------------------
+
+
+def test_a_level_at_the_end_of_a_month_is_dated_to_the_month() -> None:
+    got = _times("Harbour Credit Union had 58,000 members at the end of April.", "2025-06-03")
+    assert got["58,000"] == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_the_year_earlier_level_is_the_same_month_a_year_before() -> None:
+    got = _times("The fund held €2.3bn at the end of March 2025, up from €1.9bn a year earlier.", "2025-05-20")
+    assert got["€2.3bn"] == (date(2025, 3, 1), date(2025, 3, 31))
+    assert got["€1.9bn"] == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_late_in_a_month_keeps_its_last_days() -> None:
+    got = _times("The river rose 2 metres in late February.", "2025-03-10")
+    assert got["2 metres"] == (date(2025, 2, 21), date(2025, 2, 28))
+
+
+def test_a_month_end_level_in_the_lead_sets_no_reporting_period() -> None:
+    text = ("Skyline Broadband had 1.4 million customers at the end of September, the company said.\n\n"
+            "Its network passed 3 million homes.")
+    got = _times(text, "2025-11-05")
+    assert got["1.4 million"] == (date(2025, 9, 1), date(2025, 9, 30))
+    assert got["3 million"] == (date(2025, 11, 5), date(2025, 11, 5))

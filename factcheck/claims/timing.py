@@ -18,7 +18,7 @@ from functools import lru_cache
 from factcheck.claims._text import _WORD, PhraseRegex, _clause_end, _clause_start
 from factcheck.claims.state import _State
 from factcheck.lexicon import LEXICON
-from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start
+from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start, month_end_reading, names_period_end
 from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
 
 
@@ -98,7 +98,7 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
         own = _sentence_time(doc, kept, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
     if change and not own.as_of_publication:  # a change between two named periods spans both
         own = _spanning(own, [t for t in baselines if not _YEAR_EARLIER.fullmatch(" ".join(t.text.split()))])
-    return own
+    return month_end_reading(own)  # "had 812 stores at the end of December": the month
 
 
 def _spanning(own: TimeScope, baselines: Sequence[TimeMention]) -> TimeScope:
@@ -285,7 +285,8 @@ _PRESENT_MARKERS, _PAST_VERBS, _NOT_PAST = (_TIME_WORDS[k] for k in ("present_ma
 def _completed_period_reported(claims: Sequence[Claim], published: date | None) -> TimeScope | None:
     """A whole year or month, over before publication, that a figure of the lead reports ("capacity grew by
     50% in 2023", "employers added 254,000 jobs in September"): a report on that period, whose later
-    past-tense figures take it. A period named without a figure ("founded in 2019") sets nothing."""
+    past-tense figures take it. A period named without a figure ("founded in 2019") sets nothing, nor does a
+    month-end level ("had 20.4 million subscribers at the end of June" reports no period)."""
     if published is None:
         return None
     for c in claims:
@@ -293,7 +294,7 @@ def _completed_period_reported(claims: Sequence[Claim], published: date | None) 
         if (isinstance(c, QuantityClaim) and t.resolved and not t.as_of_publication
                 and t.granularity in (Granularity.YEAR, Granularity.MONTH)
                 and t.start is not None and t.end is not None and t.start.day == 1 and t.end < published
-                and (t.granularity == Granularity.MONTH or t.start.month == 1)):
+                and (t.granularity == Granularity.MONTH or t.start.month == 1) and not names_period_end(t.text)):
             return t
     return None
 

@@ -768,6 +768,38 @@ def _part(period: _Period, part: str, p: date | None) -> _Period:
     return _Period(lo, hi, Granularity.SPAN, period.relative)
 
 
+# "the end of" and the other part-of-period words that name a period's close (``end_month`` in [parts]).
+_END_OF: Final = re.compile(rf"(?<![^\W\d_])(?:{_alt([k for k, v in _PARTS.items() if v == 'end_month'])})\s")
+
+
+def names_period_end(text: str) -> bool:
+    """Whether a time expression names the close of a period ("at the end of June", "by the end of 2027").
+
+    >>> names_period_end("the end of June"), names_period_end("late June")
+    (True, False)
+    """
+    return _END_OF.search(text) is not None
+
+
+def month_end_reading(scope: TimeScope) -> TimeScope:
+    """The time of a figure read "at the end of" a month: a month-end level ("had 8 million subscribers at the
+    end of June", "debt stood at $3bn at the end of March"), dated to that whole month as statistics date a
+    month-end reading; ``scope`` unchanged when it is not the last days of a month named with "the end of".
+    (The time expression itself keeps days 21 to the end: an event "at the end of August" happened then.)
+
+    >>> t = month_end_reading(find_times("at the end of June 2025")[0].time)
+    >>> (t.start.isoformat(), t.end.isoformat(), t.granularity.value)
+    ('2025-06-01', '2025-06-30', 'month')
+    >>> month_end_reading(find_times("late June 2025")[0].time).start.isoformat()
+    '2025-06-21'
+    """
+    start, end = scope.start, scope.end
+    if (start is None or end is None or start.day != 21 or (start.year, start.month) != (end.year, end.month)
+            or end.day != _last_day(end.year, end.month) or not names_period_end(scope.text)):
+        return scope
+    return scope.model_copy(update={"start": start.replace(day=1), "granularity": Granularity.MONTH})
+
+
 def _apply_lead(period: _Period, lead: str | None, p: date | None) -> _Period:
     """since / after / before / until: open or extend the interval."""
     kind = _LEADS.get(_key(lead)) if lead else None
