@@ -660,3 +660,28 @@ def test_a_figures_month_end_reading_is_the_whole_month() -> None:
     assert dates.month_end_reading(late) == late  # "late" is not "the end of"
     year_end = one("reserves at the end of 2023").time
     assert dates.month_end_reading(year_end) == year_end  # already the last month
+
+
+@pytest.mark.parametrize(
+    "text, published, start, end",
+    [
+        # a month named in the future tense is the next such month
+        ("The bridge will reopen in March.", D(2025, 10, 2), D(2026, 3, 1), D(2026, 3, 31)),
+        ("The firm expects to finish the audit by June.", D(2025, 8, 19), D(2026, 6, 1), D(2026, 6, 30)),
+        ("Ferries would resume sailings from April.", D(2025, 4, 11), D(2025, 4, 1), D(2025, 4, 30)),
+        # a range of bare months starting at most two months ahead is the coming one, whatever the tense
+        ("Rain is likely between December and February.", D(2025, 11, 3), D(2025, 12, 1), D(2026, 2, 28)),
+        ("from September to November", D(2025, 8, 1), D(2025, 9, 1), D(2025, 11, 30)),
+        ("Output fell from May to July.", D(2025, 10, 1), D(2025, 5, 1), D(2025, 7, 31)),
+        # a single bare month in a neutral clause stays the last one
+        ("Snow is likely in December.", D(2025, 10, 20), D(2024, 12, 1), D(2024, 12, 31)),
+        # past tense, or further ahead: the last one, as before
+        ("Exports fell in August.", D(2025, 3, 5), D(2024, 8, 1), D(2024, 8, 31)),
+        ("It has grown since December.", D(2025, 11, 3), D(2024, 12, 1), D(2025, 11, 3)),
+        # a comma ends the clause whose tense counts
+        ("It will, analysts say, report results. Sales peaked, in May.", D(2025, 2, 1), D(2024, 5, 1), D(2024, 5, 31)),
+    ],
+)
+def test_bare_months_about_the_future(text: str, published: date, start: date, end: date) -> None:
+    t = find_times(text, published)[-1].time
+    assert (t.start, t.end) == (start, end)

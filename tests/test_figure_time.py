@@ -65,3 +65,21 @@ def test_a_month_end_level_in_the_lead_sets_no_reporting_period() -> None:
     got = _times(text, "2025-11-05")
     assert got["1.4 million"] == (date(2025, 9, 1), date(2025, 9, 30))
     assert got["3 million"] == (date(2025, 11, 5), date(2025, 11, 5))
+
+
+# -- a figure takes the time of its own clause ----------------------------------------------------------
+
+
+def test_a_figure_takes_the_time_of_its_own_clause() -> None:
+    got = _times("Ardent Rail said it would buy new trains this year and hire 240 drivers by October.", "2025-04-02")
+    assert got["240"] == (date(2025, 10, 1), date(2025, 10, 31))
+
+
+def test_the_first_clause_keeps_its_own_time() -> None:
+    got = _times("The mill cut 90 jobs in January, and its owner plans further cuts in 2027.", "2025-03-01")
+    assert got["90"] == (date(2025, 1, 1), date(2025, 1, 31))
+
+
+def test_a_time_modifying_a_noun_is_not_the_figures_own() -> None:
+    got = _times("Lisbon recorded 41.2C on Monday, 9 degrees above the July average.", "2025-07-16")
+    assert got["9"] == (date(2025, 7, 14), date(2025, 7, 14))  # Monday, not July

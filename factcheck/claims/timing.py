@@ -18,7 +18,7 @@ from functools import lru_cache
 from factcheck.claims._text import _WORD, PhraseRegex, _clause_end, _clause_start
 from factcheck.claims.state import _State
 from factcheck.lexicon import LEXICON
-from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start, month_end_reading, names_period_end
+from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start, is_attributive, month_end_reading, names_period_end
 from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
 
 
@@ -95,10 +95,28 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
         if own.as_of_publication and said:  # no period to report: the day of the statement is the best date
             own = said[-1].time
     else:
+        if len(kept) > 1 and not change:  # "spend €45m this year and hire 120 by September": its own clause
+            kept = _in_own_clause(text, base, start, end, kept)
         own = _sentence_time(doc, kept, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
     if change and not own.as_of_publication:  # a change between two named periods spans both
         own = _spanning(own, [t for t in baselines if not _YEAR_EARLIER.fullmatch(" ".join(t.text.split()))])
     return month_end_reading(own)  # "had 812 stores at the end of December": the month
+
+
+# Where a sentence's clauses part for a figure's time: a comma or stop, or a conjunction that opens a clause.
+_TIME_CLAUSE_BREAK: Final = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s", re.IGNORECASE)
+
+
+def _in_own_clause(text: str, base: int, start: int, end: int, times: list[TimeMention]) -> list[TimeMention]:
+    """The times of ``times`` in the figure's own clause (nothing that parts clauses between them and the
+    figure), when there are some; else ``times`` unchanged."""
+    own = []
+    for t in times:
+        t0, t1 = t.span.start - base, t.span.end - base
+        lo, hi = (t1, start) if t1 <= start else (end, t0)
+        if lo <= hi and not _TIME_CLAUSE_BREAK.search(text, lo, hi) and not is_attributive(text, t0, t1):
+            own.append(t)
+    return own or times
 
 
 def _spanning(own: TimeScope, baselines: Sequence[TimeMention]) -> TimeScope:

@@ -303,6 +303,7 @@ class _Hit:
     day_end: int | None = None
     explicit_year: bool = False
     fiscal_start: int | None = None  # the month the document's fiscal year starts in, when it says
+    future: bool = False  # the clause before speaks of the future ("would close 15 branches by March")
 
 
 # --- calendar helpers -------------------------------------------------------
@@ -378,11 +379,19 @@ def _day_month(m: int, d: int, p: date | None) -> date:
     raise _Reject
 
 
-def _month_year(m: int, rel: str | None, p: date | None) -> int:
-    """The year of a month named without one ("December", "last August")."""
+def _month_year(m: int, rel: str | None, p: date | None, future: bool = False) -> int:
+    """The year of a month named without one ("December", "last August"). A bare month is its most recent
+    occurrence not after the publication month, unless (``future``) its clause speaks of the future ("would
+    close 15 branches by March" in October): then the next one.
+
+    >>> _month_year(3, None, date(2026, 10, 28), future=True), _month_year(3, None, date(2026, 10, 28))
+    (2027, 2026)
+    """
     p = _anchor(p)
     direction = _REL.get(_key(rel)) if rel else None
-    if direction is None:  # bare month: most recent not after the publication month
+    if direction is None:  # bare month
+        if future:
+            return p.year if m >= p.month else p.year + 1
         return p.year if m <= p.month else p.year - 1
     if direction < 0:
         return p.year if m < p.month else p.year - 1
@@ -546,7 +555,7 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
         elif g.get("mon_yrel"):
             period = _month(_year_rel(g["mon_yrel"], p), mo, rel=True)
         else:
-            period = _month(_month_year(mo, g.get("mon_rel"), p), mo, rel=True)
+            period = _month(_month_year(mo, g.get("mon_rel"), p, hit.future), mo, rel=True)
         if not g.get("mon_from"):
             return period
         hit.month = first_month = MONTHS[g["mon_from"].lower()]  # "Jan-Feb 2017", "Nov-Feb 2017"
@@ -770,6 +779,26 @@ def _part(period: _Period, part: str, p: date | None) -> _Period:
 
 # "the end of" and the other part-of-period words that name a period's close (``end_month`` in [parts]).
 _END_OF: Final = re.compile(rf"(?<![^\W\d_])(?:{_alt([k for k, v in _PARTS.items() if v == 'end_month'])})\s")
+
+
+_THE_BEFORE: Final = re.compile(r"(?<![^\W\d_])[Tt]he\s+\Z")
+_NOUN_AFTER: Final = re.compile(r"\s+([a-z][a-z-]*)")
+
+
+def is_attributive(text: str, start: int, end: int) -> bool:
+    """Whether the time at ``text[start:end]`` modifies a noun after "the" ("the October average", "the 2019
+    total"): the time of the thing compared with, not of the figure beside it.
+
+    >>> s = "6 degrees above the October average"
+    >>> is_attributive(s, 20, 27), is_attributive("sales in the 2019 season", 13, 17)
+    (True, False)
+    """
+    nxt = _NOUN_AFTER.match(text, end)
+    return (_THE_BEFORE.search(text, max(0, start - 5), start) is not None and nxt is not None
+            and nxt.group(1) not in _FUNCTION_WORDS and nxt.group(1) not in _SEASON_NOUNS)
+
+
+_SEASON_NOUNS: Final = frozenset(w for p in _LEX["seasons"]["words"] for w in p.split())
 
 
 def names_period_end(text: str) -> bool:
@@ -1124,6 +1153,8 @@ def _interpret(
     if text[end - 1] == "." and _full_month_before_dot(text, end):
         end -= 1  # "on 6 April." : the full stop ends the sentence
     hit = _Hit(m.start(), body, end, lead.lower() if lead else None, None, fiscal_start=fiscal_start)
+    if not (lead and _LEADS.get(_key(lead)) in ("open_end", "after")):  # "since March" always looks back
+        hit.future = _in_future_clause(text, m.start())
     try:
         kind = _kind(g)
         _check(kind, g, text, m)
@@ -1140,7 +1171,25 @@ def _interpret(
     return hit
 
 
-def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
+_FUTURE_REACH: Final = 80  # characters before a time within which its clause's future cue is looked for
+_CLAUSE_BREAK: Final = re.compile(r"[,;:.!?()\"“”]")
+_FUTURE_CUE: Final = re.compile(rf"(?<![^\W\d_])(?:{_alt(_LEX['future_cues']['words'])})(?![^\W\d_])")
+
+
+def _in_future_clause(text: str, i: int) -> bool:
+    """Whether the clause before position ``i`` (back to a comma or stop, at most _FUTURE_REACH characters)
+    holds a word about the future ("will", "would", "expects", "plans").
+
+    >>> _in_future_clause("It would close 15 branches by March", 30), _in_future_clause("It closed 15 by March", 17)
+    (True, False)
+    """
+    lo = max(0, i - _FUTURE_REACH)
+    window = text[lo:i]
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(window)]
+    return _FUTURE_CUE.search(window, breaks[-1] if breaks else 0) is not None
+
+
+def _merge_ranges(text: str, hits: list[_Hit], published: date | None = None) -> list[_Hit]:
     """Join "2014-2018", "from May to July 2020", "between 2014 and 2018" into one hit."""
     out: list[_Hit] = []
     for hit in hits:
@@ -1150,6 +1199,8 @@ def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         a, b = prev.period, hit.period
         merged = None
+        if a is not None and _coming_month(prev, hit, published):
+            a = _next_year(a)  # "between November and January" in October: the coming months
         if b is not None and prev.month and not prev.explicit_year and hit.explicit_year:
             a = _rebase_year(prev, b)  # "May to Oct 2020": May takes 2020
         if a is not None and b is not None:
@@ -1161,6 +1212,19 @@ def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
             merged = _Period(a.start, b.end, Granularity.SPAN, a.relative or b.relative)
         out[-1] = _Hit(prev.start, prev.start, hit.end, None, merged)
     return out
+
+
+def _coming_month(a: _Hit, b: _Hit, published: date | None) -> bool:
+    """Whether the first end of a range of bare months ("between November and January"), read as the last
+    such month, is rather the coming one: the next such month begins at most two months after the publication
+    date, as a day and month without a year would be read (a range that began eleven months before is not what
+    "between November and January" in October means)."""
+    p = a.period
+    if (published is None or p is None or p.start is None or p.gran is not Granularity.MONTH or a.explicit_year
+            or a.day or not a.month or b.explicit_year or not b.month or b.day or not p.relative
+            or a.lead not in (None, "from", "between") or p.start.year != published.year - 1):
+        return False
+    return _add_months(p.start, 12) <= _add_months(published, 2)
 
 
 def _before(b: _Period, a: _Period) -> bool:
@@ -1258,7 +1322,7 @@ def find_times(text: str, published: date | None = None, offset: int = 0, *,
     """
     if not _may_hold_time(text):
         return []
-    hits = _merge_ranges(text, _scan(text, published, fiscal_start=fiscal_start))
+    hits = _merge_ranges(text, _scan(text, published, fiscal_start=fiscal_start), published)
     hits = [_year_from(text, h) for h in hits]
     trusted = offset >= 0 and (published is None or type(published) is date)
     return [_to_mention(text, h, published, offset, trusted) for h in hits]
