@@ -83,3 +83,21 @@ def test_the_first_clause_keeps_its_own_time() -> None:
 def test_a_time_modifying_a_noun_is_not_the_figures_own() -> None:
     got = _times("Lisbon recorded 41.2C on Monday, 9 degrees above the July average.", "2025-07-16")
     assert got["9"] == (date(2025, 7, 14), date(2025, 7, 14))  # Monday, not July
+
+
+# -- a time after "from" that lies ahead is when a figure starts, not a comparison's baseline -------------
+
+
+def test_a_figure_from_a_coming_year_takes_that_year() -> None:
+    got = _times("The new line would carry about 40,000 passengers a day from 2029.", "2026-02-10")
+    assert got["about 40,000"] == (date(2029, 1, 1), date(2029, 12, 31))
+
+
+def test_a_figure_starting_on_a_coming_day_takes_that_day() -> None:
+    got = _times("The port said on Monday it would limit arrivals to 18 from 25 starting on 1 June.", "2026-05-20")
+    assert got["18"] == (date(2026, 6, 1), date(2026, 6, 1))
+
+
+def test_a_past_time_after_from_is_still_a_baseline() -> None:
+    got = _times("Exports rose to 9,500 tonnes in March, up 12% from January.", "2026-05-20")
+    assert got["9,500 tonnes"] == (date(2026, 3, 1), date(2026, 3, 31))

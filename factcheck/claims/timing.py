@@ -56,8 +56,11 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
     said: list[TimeMention] = []
     for t in times:
         t0 = t.span.start - base
-        if t0 >= end and ((_BASELINE.search(text, end, t0) and _COMPARATIVE.search(text, max(0, start - 5), t0))
-                          or _is_baseline(text, end, t0, t)):
+        # (a time wholly after publication is no baseline: "raise the price to $19.99 from November" starts then)
+        ahead = (doc.published is not None and t.time.start is not None and t.time.start > doc.published
+                 and _STARTS_FROM.search(text, max(0, t0 - 20), t0) is not None)
+        if t0 >= end and not ahead and ((_BASELINE.search(text, end, t0) and _COMPARATIVE.search(text, max(0, start - 5), t0))
+                                        or _is_baseline(text, end, t0, t)):
             baselines.append(t)  # the baseline of "twice as many ... as in January", "up 6% from the first quarter"
             continue
         if t0 >= end and (_OTHER_CLAUSE.search(text, end, t0) or _RECORD_SINCE.search(text, end, t0)
@@ -132,6 +135,8 @@ def _spanning(own: TimeScope, baselines: Sequence[TimeMention]) -> TimeScope:
                      anchored_on=own.anchored_on or a.anchored_on, resolved=True)
 
 
+# "from November", "starting on 1 September": the time a figure starts to hold.
+_STARTS_FROM: Final = re.compile(r"\b(?:from|starting|beginning|effective)\s+(?:(?:on|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _TIME_LISTS: Final = LEXICON.time_regex
 _YEAR_EARLIER: Final = _TIME_LISTS["year_earlier_references"]
 _PERIOD_REFERENCE: Final = _TIME_LISTS["period_references"]
