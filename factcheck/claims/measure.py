@@ -130,6 +130,10 @@ def _counted_before(before: str) -> str | None:
         for j in range(k + 2, min(k + 5, len(head))):
             if lows[j] in _NP_STOP or LEXICON.scope_of(lows[j]) or lows[j] == "available":
                 return tail[head[0].start() : head[j - 1].end()]
+    for k, w in enumerate(words[1:], 1):
+        if LEXICON.cue_key(w.group()) in ("growth", "decline"):
+            words = words[:k]  # "the number of vacant shops rose by 310": a change verb ends the phrase
+            break
     if words:
         return tail[words[0].start() : words[-1].end()]
     return None
@@ -148,6 +152,15 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         key = LEXICON.measure_of(first) or (LEXICON.measure_of(counted) if first != counted else None)
         if key:
             return key
+        if is_money(unit):
+            # "$3.2bn battery plant", "a $2.7 billion expansion": money for a thing built or bid for is its cost,
+            # whatever cue stands before it (the head may stand before a place the phrase runs on into: "a $3.2
+            # billion cell factory near Savannah"); "a ₹6,300 crore IPO" is money raised by selling shares
+            heads = [_singular(w) for w in counted.lower().split()[:3]]
+            if any(h in _PROJECT_NOUNS for h in heads):
+                return "cost"
+            if any(h in _FUNDING_NOUNS for h in heads):
+                return "funding_round"
         head = _noun_head(counted)
         if unit is None and head is not None and head not in _GENERIC_COUNTED:
             # "288.9 million units": a count measures what it counts, whatever verb precedes it ("employs
@@ -169,7 +182,12 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     if adjacent:  # "..., up 25 per cent": a change word right before the figure
         return LEXICON.cue_key(adjacent.group())
     cue = change = None
-    for found in LEXICON.cue_regex.finditer(window):
+    # A figure in an open relative clause ("the stock of bonds bought under quantitative easing, which stood at
+    # £688bn") is not named by the words before the clause: cues are read from its opening on.
+    opening = 0
+    for rel in _OPEN_RELATIVE.finditer(window):
+        opening = rel.end()
+    for found in LEXICON.cue_regex.finditer(window, opening):
         # the cue nearest the figure names it ("valuation at $2.8 billion, up 25 per cent"); a percentage is
         # never an amount of money or power ("raised its growth forecast to 1.25%" is not funding)
         key = LEXICON.cue_key(found.group())
@@ -181,18 +199,35 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         cue = change  # "lowering Bank Rate by a quarter of a point": a figure after "by" is the change
     phrase = None if cue is not None and not window[cue.end():].strip() else _noun_of(window)
     if phrase:  # "duties of up to 35.3%", "a market value of $770bn": the noun the figure is "of"
-        key = LEXICON.measure_of(phrase)
+        # (its compound after any article: "capex guidance of" is capex, "fined companies a total of" no count)
+        compound = phrase.split()
+        for i in range(len(compound) - 1, -1, -1):
+            if compound[i].lower() in _NP_SKIP or compound[i].lower() in _NP_STOP:
+                compound = compound[i + 1:]
+                break
+        key = LEXICON.measure_of(" ".join(compound)) if compound else None
         head = phrase.split()[-1].lower()
         if key or (head not in _NOUN_OF_EXCLUDED and head not in _NP_STOP and head not in _NP_SKIP
                    and _noun_head(head) is not None):
             return key or _singular(head)
     if cue is not None:
         key = LEXICON.cue_key(cue.group())
+        what_rose = before[: len(before) - len(window) + cue.start()]
         if key in ("growth", "decline") and re.search(r"\b(?:from|to)\b", window[cue.end():]):
             # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose
-            what_rose = before[: len(before) - len(window) + cue.start()]
             return _measure_named_before(what_rose) or _clause_head(what_rose)
-        return key
+        if key in ("growth", "decline") and not share_like and unit != "times" and (unit is not None or counted) and not is_money(unit):
+            # An amount or a count of things is no rate of change: "the single fare will rise by 25 cents",
+            # "revenue could fall short by $250 million", "the number of people ... fell by 88,000" measure
+            # what changed (or what the figure counts); a bare count ("the population rose by 677,000") stays
+            # the change.
+            # (after "to" the change is an infinitive whose subject is not the clause's: "how fast to shrink")
+            named = _measure_named_before(what_rose) or (None if _TO_BEFORE.search(what_rose) else _clause_head(what_rose))
+            if named is not None:
+                return named
+            cue = None
+        else:
+            return key
     if unit is not None and LEXICON.unit_measure(unit):
         return LEXICON.unit_measure(unit)  # "the United States added 33 GW": a power figure is capacity
     if share_like and _LEVEL_BEFORE.search(window):
@@ -206,9 +241,8 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             return key
     if counted:
         if is_money(unit):
-            # "$3.2bn battery plant", "a $2.7 billion expansion": money for a thing built or bid for is its
-            # cost; "$5 billion deal" is a money amount whose measure we cannot name
-            return "cost" if _noun_head(counted) in _PROJECT_NOUNS else None
+            # "$5 billion deal" is a money amount whose measure we cannot name
+            return None
         if unit not in (None, "times", "percent", "percentage_points") and LEXICON.unit_measure(unit):
             return None
         # "96,400 tonnes of copper", "41,000 ounces of gold": a physical amount measures the stuff it weighs
@@ -254,14 +288,15 @@ def _headcount(unit: str | None, counted: str | None, whole: str | None, before:
         return False
     near = before[-40:]
     if _HIRE_VERB.search(near):
-        return LEXICON.measure_of(counted) in (None, "employees")
+        # (what the phrase ends with: "hired 85 more fare inspectors" counts inspectors, not fares)
+        return _ending_measure(counted) in (None, "employees")
     return counted.lower() in _JOB_NOUNS and _CUT_VERB.search(near) is not None
 
 
 # A verb stating the level of what opens its clause, right before the figure ("Transits averaged 31.4 a day").
-_LEVEL_VERB: Final = re.compile(r"\b(?:was|were|stood\s+at|stands\s+at|averaged|averages|reached|reaches|totalled|totaled|"
-                         r"totals|amounted\s+to|came\s+to)\s+$", re.IGNORECASE)
+_LEVEL_VERB: Final = re.compile(phrase_regex(LEXICON.measures["level_verbs"]["words"]).pattern + r"\s+$", re.IGNORECASE)
 _CONJUNCTION: Final = re.compile(r"\s*(?:(?:and|but|or|while|yet|so)\s+)?")
+_RELATIVE_PRONOUN: Final = re.compile(r"\s*(?:which|who|that)(?:\s+(?:now|then|still|also|had|has|have))?\s*", re.IGNORECASE)
 # Heads too general to name a measure of their own ("the total reached 40"), unlike "rate" or "level".
 _VAGUE_HEADS: Final = frozenset(LEXICON.measures["noun_of_exclusions"]["words"]) - {"rate", "level"}
 
@@ -281,6 +316,10 @@ def _clause_head(text: str) -> str | None:
     """
     lo = _clause_start(text, len(text))
     pieces = text[lo:].split(",")
+    if len(pieces) > 1 and _RELATIVE_PRONOUN.fullmatch(pieces[-1]):
+        # "the stock of bonds bought under QE, which stood at": the clause is about the phrase before "which",
+        # not about the sentence's opening words
+        return _measure_named_before(pieces[-2])
     for k in dict.fromkeys((len(pieces) - 1, 0)):
         piece = pieces[k][_CONJUNCTION.match(pieces[k]).end():]
         words = _np_words(piece)
@@ -298,7 +337,8 @@ def _clause_head(text: str) -> str | None:
     if any(not w.islower() for w in tail) or not (first.islower() or (at_start and first[1:].islower())):
         return None  # a name ("Kariba North Bank was"), not a common noun
     head = words[-1].group().lower()
-    if head in _VAGUE_HEADS or (len(words) == 1 and at_start and not first.islower() and not head.endswith("s")):
+    if head in _VAGUE_HEADS or (len(words) == 1 and at_start and not first.islower() and not head.endswith("s")
+                                and head not in LEXICON.measure_nouns):
         return None  # "The total was", "Tesla was": a capitalised single word opening a sentence may be a name
     return LEXICON.measure_of(" ".join(w.group() for w in words)) or _noun_head(head)
 
@@ -331,6 +371,8 @@ def is_money(unit: str | None) -> bool:
 # Measures that are amounts (money, power): their cues never name a percentage.
 _AMOUNT_MEASURES: Final = frozenset(k for k, spec in LEXICON.measures["measure"].items() if spec.get("money") or spec.get("units"))
 _BY_BEFORE: Final = re.compile(r"\bby\s+$", re.IGNORECASE)
+_TO_BEFORE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+_OPEN_RELATIVE: Final = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
 # A figure that is the level something moved to or stands at: "to 1.25%", "at 5%", "by 0.4%".
 _LEVEL_BEFORE: Final = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
 # A relative clause closed by a comma (or "which"/"who" clause ending the text before a figure).
@@ -436,6 +478,23 @@ def _capacity_whole(whole: str) -> bool:
     return False
 # Things built, bought or bid for: a money figure before them is what they cost ("a $3.2bn battery plant").
 _PROJECT_NOUNS: Final = frozenset(LEXICON.measures["project_nouns"]["words"])
+# Share sales: a money figure before them is money raised ("a ₹6,300 crore IPO", "a $2bn rights issue").
+_FUNDING_NOUNS: Final = frozenset(LEXICON.measures["funding_nouns"]["words"])
+
+
+def _ending_measure(phrase: str) -> str | None:
+    """The measure named by the longest listed ending of a phrase (its head), unlike
+    :meth:`~factcheck.lexicon.Lexicon.measure_of`, which also reads listed words before the head.
+
+    >>> _ending_measure("more fare inspectors"), _ending_measure("a market value"), _ending_measure("companies a total")
+    (None, 'valuation', None)
+    """
+    words = phrase.lower().replace("’", "'").split()
+    for i in range(len(words)):
+        key = LEXICON.measure_nouns.get(" ".join(words[i:]))
+        if key:
+            return key
+    return None
 
 
 def _measure_named_before(text: str) -> str | None:
