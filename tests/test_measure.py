@@ -104,3 +104,82 @@ def test_a_money_figure_near_a_job_cut_is_not_headcount():
 def test_lift_and_boost_name_a_change():
     assert measures("The levy would lift bread prices by 2%.")["2%"] == "growth"
     assert measures("The subsidy boosts farm incomes by 4%.")["4%"] == "growth"
+
+
+# -- figures whose noun is left out, multiples of "the number" ----------------------------------------------
+
+
+def test_a_count_after_with_takes_the_noun_before_it():
+    got = measures("Germany was the largest source of students, with 12,400 last year, followed by India with 9,800.")
+    assert got["12,400"] == "student" and got["9,800"] == "student"
+    got = measures("Lisbon was the busiest of the ports for cruise passengers, with 1.3 million.")
+    assert got["1.3 million"] == "passenger"
+    # a name before "with" is no noun to carry
+    assert measures("The deal was signed by Acme with 300 staff present.")["300"] != "acme"
+
+
+def test_a_multiple_of_the_number_measures_what_the_clause_before_counts():
+    got = measures("Deliveries reached 41,000 in May, more than twice the number a year earlier.")
+    assert got["more than twice"] == "deliveries"
+    got = measures("Advertising revenue was $2.3 billion, nearly double the level of 2022.")
+    assert got["nearly double"] == "revenue"
+
+
+# -- money objects of change verbs, "worth", "put at" --------------------------------------------------------
+
+
+def test_the_object_of_a_change_verb_names_the_money_figure_not_the_verb():
+    assert measures("The city has raised its tourist tax to €7 a night.")["€7"] == "tax"
+    assert measures("The rules limit losses to £105m over three years.")["£105m"] == "loss"
+    assert measures("Jefferies raised its price target to $210 from $180.")["$210"] == "price_target"
+    # a verb with no object stays the verb's cue
+    assert measures("The start-up raised $40 million in May.")["$40 million"] == "funding_round"
+
+
+def test_worth_names_the_noun_before_it_unless_it_is_a_company():
+    assert measures("Ohio has offered tax credits worth $210 million.")["$210 million"] == "credit"
+    assert measures("Analysts say the market could be worth $45bn by 2030.")["$45bn"] == "market"
+    assert measures("The start-up is now worth $3bn.")["$3bn"] == "valuation"
+    assert measures("Halvorsen, worth about $9bn, is listed in Oslo.")["about $9bn"] == "valuation"
+    # "a contract worth £200,000 a week" is pay: the period decides
+    assert measures("He signed a contract worth £200,000 a week.")["£200,000"] == "wage"
+
+
+def test_what_is_put_at_a_figure_is_what_it_measures():
+    got = measures("Traders put the chance of a rate cut in March at about 70%.")
+    assert got["about 70%"] == "chance"
+    got = measures("The studio did not disclose the film's budget, which people close to it put at $90m.")
+    assert got["$90m"] == "cost"
+    got = measures("The report puts the training cost at $4.2 million.")
+    assert got["$4.2 million"] == "training_cost"
+
+
+def test_a_forecast_or_estimate_is_no_measure_of_its_own():
+    got = measures("Passengers reached 81,000 a day, ahead of the operator's forecast of 70,000.")
+    assert got["70,000"] == got["81,000"] == "passenger"
+
+
+# -- commodities, body measures, votes --------------------------------------------------------------------
+
+
+def test_a_weight_measures_the_commodity_its_clause_names():
+    assert measures("Its silver output was 2.1 million ounces in 2024.")["2.1 million ounces"] == "silver"
+    got = measures("Kenya's tea harvest fell to 510,000 tonnes from 570,000 tonnes.")
+    assert got["510,000 tonnes"] == "tea" and got["570,000 tonnes"] == "tea"
+    # a counted commodity keeps its noun; no commodity named leaves the other rules
+    assert measures("The mine produced 96,400 tonnes of copper.")["96,400 tonnes"] == "copper"
+    assert measures("We lost about 3,000 tonnes to the strike.")["about 3,000 tonnes"] != "tea"
+
+
+def test_a_percentage_of_a_body_measure_is_that_measure():
+    assert measures("Volunteers lost 11% of their body weight in a year.")["11%"] == "weight"
+    assert measures("Mice on the diet lost a fifth of their body fat.")["a fifth"] == "fat"
+    assert measures("New drug cuts weight by 15% in trial")["15%"] == "weight"
+    # a share of something else stays a share
+    assert measures("Exports made up 40% of their sales.")["40%"] == "share"
+
+
+def test_a_percentage_won_in_an_election_is_a_share():
+    got = measures("With most votes counted, Mendes had 2.1 million votes against 1.9 million for Ruiz, who took 46.5%.")
+    assert got["46.5%"] == "share"
+    assert measures("Ruiz won the capital with 58%.")["58%"] == "share"

@@ -143,6 +143,22 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     share_like = unit in ("percent", "percentage_points")
     if _headcount(unit, counted, whole, before):
         return "employees"
+    if unit in _COMMODITY_UNITS and not counted:
+        changed = _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
+        named = None if changed is None else _object_measure(changed.group("object"))
+        if named is not None:  # "cut the tariff-free quota for steel imports to 18.3 million tonnes": the quota
+            return named
+        commodity = _commodity_named(before)
+        if commodity is not None:  # "Its gold output was 41,000 ounces", "the maize crop fell to 1.6m tonnes"
+            return commodity
+    if share_like:
+        body = _body_measure(whole, before)
+        if body is not None:  # "lost 18% of their body weight", "cuts weight by 18%": a change of the body
+            return body
+    if counted and unit == "times" and _singular(counted.split()[-1]) in _VAGUE_COUNTED:
+        # "reached 61,300, more than twice the number in 2016": a multiple of what the clause measures
+        # (the clause before the comma: "Advertising revenue was $1.1bn, nearly double the level a year earlier")
+        return _measure_named_before(before.rstrip().rstrip(","))
     if counted:
         first = _AND_OR.split(counted)[0]
         lows = first.lower().split()
@@ -197,6 +213,20 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             change = found
     if change is not None and _BY_BEFORE.search(window):
         cue = change  # "lowering Bank Rate by a quarter of a point": a figure after "by" is the change
+    put = _PUT_AT.search(before, max(0, len(before) - 160)) or _PUT_AT_RELATIVE.search(before, max(0, len(before) - 160))
+    if put is not None:  # "put the chance of a cut at 95%", "the budget, which analysts put at $250m"
+        named = _object_measure(put.group("object"))
+        if named is not None:
+            return named
+    if cue is not None and not share_like:
+        changed = _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
+        at = len(before) - len(window) + cue.start()
+        if changed is not None and changed.start() <= at < changed.end():
+            # "raised its lodging tax to ¥10,000", "limit losses to £105m": the verb's object is what the figure
+            # measures, not the verb ("raised" is no funding here)
+            named = _object_measure(changed.group("object"))
+            if named is not None:
+                return named
     phrase = None if cue is not None and not window[cue.end():].strip() else _noun_of(window)
     if phrase:  # "duties of up to 35.3%", "a market value of $770bn": the noun the figure is "of"
         # (its compound after any article: "capex guidance of" is capex, "fined companies a total of" no count)
@@ -213,19 +243,27 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     if cue is not None:
         key = LEXICON.cue_key(cue.group())
         what_rose = before[: len(before) - len(window) + cue.start()]
+        if key == "valuation" and cue.group().lower() == "worth":
+            worth = _worth_of(what_rose)
+            if worth != "valuation":  # "incentives worth $480 million", "the market could be worth $130bn"
+                return worth
+        # A count or a physical amount changed by the figure is no rate of change: it measures what changed or
+        # what it counts ("the number of people ... fell by 88,000", "its cargo capacity rose by 12,000 tonnes");
+        # a bare count ("the population rose by 677,000") stays the change. (Money is left to the cue: a money
+        # change would measure what changed too, "the fare will rise by 25 cents", but the subject pass reads a
+        # story's organisation from company measures such as growth, not from "fare".)
+        amount = not share_like and unit != "times" and not is_money(unit) and (unit is not None or bool(counted))
         if key in ("growth", "decline") and re.search(r"\b(?:from|to)\b", window[cue.end():]):
-            # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose
-            return _measure_named_before(what_rose) or _clause_head(what_rose)
-        if key in ("growth", "decline") and not share_like and unit != "times" and (unit is not None or counted) and not is_money(unit):
-            # An amount or a count of things is no rate of change: "the single fare will rise by 25 cents",
-            # "revenue could fall short by $250 million", "the number of people ... fell by 88,000" measure
-            # what changed (or what the figure counts); a bare count ("the population rose by 677,000") stays
-            # the change.
+            # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose (a count
+            # names nothing else: "the number of people ... fell by 88,000 to 1.6 million" counts people)
+            named = _measure_named_before(what_rose) or _clause_head(what_rose)
+            if named is not None or share_like or not counted:
+                return named
+        elif key in ("growth", "decline") and amount:
             # (after "to" the change is an infinitive whose subject is not the clause's: "how fast to shrink")
             named = _measure_named_before(what_rose) or (None if _TO_BEFORE.search(what_rose) else _clause_head(what_rose))
             if named is not None:
                 return named
-            cue = None
         else:
             return key
     if unit is not None and LEXICON.unit_measure(unit):
@@ -247,6 +285,13 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
             return None
         # "96,400 tonnes of copper", "41,000 ounces of gold": a physical amount measures the stuff it weighs
         return _noun_head(counted)
+    if unit is None:
+        elided = _ELIDED_WITH.search(before, max(0, len(before) - 60))
+        if elided is not None and _plural_noun(elided.group("noun")):
+            # "the biggest source of visitors, with 4.6 million": the noun the figure leaves out stands before "with"
+            return LEXICON.measure_of(elided.group("noun")) or _singular(elided.group("noun"))
+    if share_like and not whole and _SHARE_VERB.search(before, max(0, len(before) - 60)):
+        return "share"  # "Cardenas, who took 48.2%", "won Bogota with 54%": a part of the votes
     level_verb = _LEVEL_VERB.search(before, max(0, len(before) - 30))
     if level_verb is not None:  # "Hotel occupancy in Tokyo averaged 82%": the level of what the clause is about
         head = _clause_head(before[: level_verb.start()])
@@ -343,12 +388,106 @@ def _clause_head(text: str) -> str | None:
     return LEXICON.measure_of(" ".join(w.group() for w in words)) or _noun_head(head)
 
 
-# A change verb, then its object, then "to"/"by" right before the figure: the object is what the figure measures.
+# A change verb (measures.toml [change_verbs]), then its object, then "to"/"by" right before the figure: the
+# object is what the figure measures.
 _CHANGED_OBJECT: Final = re.compile(
-    r"\b(?:cut|cuts|raised?|raises|lowered|lowers?|reduced?|reduces|increased?|increases|lifted|lifts?|trimmed|"
-    r"trims?|doubled?|doubles|halved?|halves|set|sets|capped|caps?|extended|extends?)\s+"
-    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
+    phrase_regex(LEXICON.measures["change_verbs"]["words"]).pattern + r"\s+"
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?P<object>(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*))"
     r"(?:\s+(?:for|on|of)\s+(?:[\w-]+\s+){0,3}?)?\s*(?:to|by|at)\s+$", re.IGNORECASE)
+# "put(s) the chance of a cut in November at": what is put at the figure is the phrase after the verb.
+_PUT_AT: Final = re.compile(
+    r"\bput(?:s|ting)?\s+(?:the|its|their|his|her|a|an)\s+(?P<object>(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*))"
+    r"(?:\s+(?:of|for|on)\s[^.;:,]{0,80}?)?\s+at\s+$", re.IGNORECASE)
+# "the game's budget, which people familiar with the project put at": the phrase before "which".
+_PUT_AT_RELATIVE: Final = re.compile(r"(?P<object>(?P<head>[a-z][\w-]*)),\s*which\s[^.;:,]{0,80}?\bput\s+at\s+$",
+                                     re.IGNORECASE)
+# A count whose noun is left out after "with", the noun standing right before ("the biggest source of visitors,
+# with 4.6 million").
+_ELIDED_WITH: Final = re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]*)\s*,?\s+with\s+$")
+# A verb of winning a part of the votes, right before a bare percentage ("who took 48.2%", "won the capital with").
+_SHARE_VERB: Final = re.compile(phrase_regex(LEXICON.measures["share_verbs"]["words"]).pattern
+                                + r"(?:\s+[\w’'-]+){0,3}?(?:\s+with)?\s+$", re.IGNORECASE)
+_BODY_WHOLES: Final = frozenset(LEXICON.measures["body_wholes"]["words"])
+_COMMODITY: Final = phrase_regex(LEXICON.measures["commodities"]["words"])
+_COMMODITY_UNITS: Final = frozenset(LEXICON.measures["commodities"]["units"])
+_WORTH_VALUATION: Final = frozenset(LEXICON.measures["worth"]["valuation_heads"])
+_WORTH_UNNAMED: Final = frozenset(LEXICON.measures["worth"]["unnamed_heads"])
+# Auxiliaries between a noun and "worth" ("the market could be worth"), read backwards from "worth".
+_WORTH_HEAD: Final = re.compile(r"(?P<head>[\w’'-]+)\s+(?:(?:could|would|might|may|will|is|are|was|were|be|been|now|"
+                                r"still|already|all|together|collectively)\s+){0,3}$", re.IGNORECASE)
+
+
+def _object_measure(phrase: str) -> str | None:
+    """The measure a verb's object names, by its listed ending ("price target") or its head noun ("tax",
+    "losses"); None when the head names none (an excluded word such as "forecast", a stop word, a verb form).
+
+    >>> _object_measure("losses"), _object_measure("lodging tax"), _object_measure("price target")
+    ('loss', 'tax', 'price_target')
+    >>> _object_measure("full-year forecast"), _object_measure("it")
+    (None, None)
+    """
+    key = _ending_measure(phrase)
+    if key is not None:
+        return key
+    head = phrase.split()[-1].lower()
+    if head in _NOUN_OF_EXCLUDED or head in _NP_STOP or head in _NP_SKIP or _noun_head(head) is None:
+        return None
+    return LEXICON.measure_of(head) or _singular(head)
+
+
+def _worth_of(text: str) -> str | None:
+    """What a money figure after "worth" measures, from the noun before it: a company's value ("a start-up
+    worth $2bn", "Acme, worth $2bn"), a named amount ("incentives worth $480m" -> incentive), or nothing
+    to name ("a contract worth £300,000 a week": the pay period decides).
+
+    >>> _worth_of("Georgia has offered incentives "), _worth_of("the market could be "), _worth_of("a start-up ")
+    ('incentive', 'market', 'valuation')
+    >>> _worth_of("signed a contract "), _worth_of("Acme is now "), _worth_of("shares of Acme, ")
+    (None, 'valuation', 'valuation')
+    """
+    m = _WORTH_HEAD.search(text, max(0, len(text) - 60))
+    if m is None or text[: m.start()].rstrip().endswith(",") or m.group("head").endswith(","):
+        return "valuation"
+    word = m.group("head")
+    low = word.lower()
+    if not word.islower() or low in _WORTH_VALUATION or low in _NP_STOP or low in _NP_SKIP:
+        return "valuation"  # a name, a pronoun ("it is worth") or a company word
+    if low in _WORTH_UNNAMED:
+        return None
+    key = LEXICON.measure_of(low)
+    if key is not None:
+        return key
+    return _singular(low) if _noun_head(low) is not None else "valuation"
+
+
+def _commodity_named(before: str) -> str | None:
+    """The last commodity the clause before a weight or volume names ("Its gold output was"), if any.
+
+    >>> _commodity_named("Zambia's maize crop fell to "), _commodity_named("We lost roughly ")
+    ('maize', None)
+    """
+    found = None
+    for found in _COMMODITY.finditer(before, _clause_start(before, len(before))):
+        pass
+    return None if found is None else " ".join(found.group().lower().split())
+
+
+def _body_measure(whole: str | None, before: str) -> str | None:
+    """A percentage of a body measure: "18% of their body weight" (its whole), "cuts weight by 18%" (the
+    object of a change verb); the measure is the body measure's head ("weight").
+
+    >>> _body_measure("their body weight", "lost "), _body_measure(None, "cuts weight by "), _body_measure("sales", "")
+    ('weight', 'weight', None)
+    """
+    if whole:
+        words = [w for w in whole.lower().split() if w not in _NP_SKIP]
+        if " ".join(words) in _BODY_WHOLES:
+            return _singular(words[-1])
+        return None
+    changed = _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
+    if changed is not None and changed.group("head").lower() in _BODY_WHOLES:
+        return _singular(changed.group("head"))
+    return None
 
 
 #: Every currency a figure can carry: the codes the number scanner's currency tables write (codes, symbols,
@@ -461,6 +600,8 @@ _NOUN_OF_EXCLUDED: Final = frozenset(LEXICON.measures["noun_of_exclusions"]["wor
 _MEASURE_NOUN: Final = phrase_regex(list(LEXICON.measure_nouns))
 # Counted nouns too general to name a measure on their own ("450 people": employees? residents?).
 _GENERIC_COUNTED: Final = frozenset(LEXICON.measures["generic_counted"]["words"])
+# Counted heads that only point at an amount ("twice the number", "double the total").
+_VAGUE_COUNTED: Final = _GENERIC_COUNTED & _NOUN_OF_EXCLUDED
 _CAPACITY_WHOLES: Final = frozenset(LEXICON.measures["capacity_wholes"]["words"])
 
 
@@ -500,7 +641,8 @@ def _ending_measure(phrase: str) -> str | None:
 def _measure_named_before(text: str) -> str | None:
     """The first listed measure noun in the clause that ends ``text`` ("Venture investment in ... rose")."""
     clause = text[_clause_start(text, len(text)) :]
-    clause = clause[clause.rfind(",") + 1 :] if "," in clause else clause
+    # (after the last comma that ends a phrase, not one inside a figure: "reached 61,300")
+    clause = clause[clause.rfind(", ") + 1 :] if ", " in clause else clause
     m = _MEASURE_NOUN.search(clause)  # a listed phrase ("jobless rate"), not only a single word
     if m is None:
         return None
