@@ -290,8 +290,6 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         if elided is not None and _plural_noun(elided.group("noun")):
             # "the biggest source of visitors, with 4.6 million": the noun the figure leaves out stands before "with"
             return LEXICON.measure_of(elided.group("noun")) or _singular(elided.group("noun"))
-    if share_like and not whole and _SHARE_VERB.search(before, max(0, len(before) - 60)):
-        return "share"  # "Cardenas, who took 48.2%", "won Bogota with 54%": a part of the votes
     level_verb = _LEVEL_VERB.search(before, max(0, len(before) - 30))
     if level_verb is not None:  # "Hotel occupancy in Tokyo averaged 82%": the level of what the clause is about
         head = _clause_head(before[: level_verb.start()])
@@ -404,9 +402,6 @@ _PUT_AT_RELATIVE: Final = re.compile(r"(?P<object>(?P<head>[a-z][\w-]*)),\s*whic
 # A count whose noun is left out after "with", the noun standing right before ("the biggest source of visitors,
 # with 4.6 million").
 _ELIDED_WITH: Final = re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]*)\s*,?\s+with\s+$")
-# A verb of winning a part of the votes, right before a bare percentage ("who took 48.2%", "won the capital with").
-_SHARE_VERB: Final = re.compile(phrase_regex(LEXICON.measures["share_verbs"]["words"]).pattern
-                                + r"(?:\s+[\w’'-]+){0,3}?(?:\s+with)?\s+$", re.IGNORECASE)
 _BODY_WHOLES: Final = frozenset(LEXICON.measures["body_wholes"]["words"])
 _COMMODITY: Final = phrase_regex(LEXICON.measures["commodities"]["words"])
 _COMMODITY_UNITS: Final = frozenset(LEXICON.measures["commodities"]["units"])
