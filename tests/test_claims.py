@@ -1349,3 +1349,22 @@ def test_a_pronoun_before_a_verb_of_saying_is_the_person_named_before():
 
 def test_a_pronoun_with_no_person_named_gives_no_source():
     assert dict(_sources("Halden Freight Group runs 40 depots. He said volumes rose 6%."))["6%"] is None
+
+
+def test_roles_given_by_appointment_by_joining_and_by_a_possessive_title():
+    assert _roles("Kestrel Foods appointed Ana Duarte as chief executive on Monday.") \
+        == {("Ana Duarte", "ceo", "Kestrel Foods")}
+    assert _roles("Harbourline Group named Piet Visser its new chief financial officer.") \
+        == {("Piet Visser", "cfo", "Harbourline Group")}
+    assert _roles("Piet Visser joined Harbourline Group as president in 2021.") \
+        == {("Piet Visser", "president", "Harbourline Group")}
+    assert _roles("Meridian Analytics' chief financial officer, Ana Duarte, said costs fell.") \
+        == {("Ana Duarte", "cfo", "Meridian Analytics")}
+    assert _roles("Ana Duarte, Meridian Analytics' founder, declined to comment.") \
+        == {("Ana Duarte", "founder", "Meridian Analytics")}
+
+
+def test_a_name_before_as_and_a_title_without_a_verb_of_appointing_is_no_role():
+    # The organisation that hires is not the person, and "as" after a name alone names nobody's title.
+    assert _roles("Piet Visser praised Harbourline Group as chairman of the panel.") == set()
+    assert _roles("Harbourline Group joined Piet Visser as president.") == set()

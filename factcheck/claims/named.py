@@ -11,22 +11,30 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from factcheck.claims._text import _LEADING, _NP_SKIP, _NP_STOP, _WORD, _clause_start
-from factcheck.claims.state import _is_person, _named_for, _org_in_play, _org_like
+from factcheck.claims.state import _is_person, _named_for, _org_in_play, _org_like, _person_named
 from factcheck.claims.timing import _sentence_time
 from factcheck.lexicon import LEXICON
 from factcheck.models import Document, EntityRef, EventClaim, MembershipClaim, RoleClaim, Span
 
 
 # Between a role word and the name: a space, or "and <other role>" ("co-founder and chief executive Li").
-_ROLE_GAP: Final = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?")
+_ROLE_GAP: Final = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?|,\s+")  # (", ": "Acme's finance chief, Jo Roe,")
 # Around the role words: "PERSON, (the) ROLE", "ROLE of ORG", "ORG's ROLE". Searched near the role words only
 # (not from the sentence start), so a run-on sentence of roles costs linear time.
 _ROLE_REACH: Final = 200
 # "PERSON, ROLE", "PERSON, a spokesman", "PERSON, the agency's director-general", "PERSON, its new chief",
 # "PERSON, who is still its chief executive".
+# Also "PERSON, Acme Robotics' founder", and after a verb of appointing: "named Jo Roe as chief executive",
+# "named Jo Roe its new finance chief".
 _PERSON_BEFORE_ROLE: Final = re.compile(
-    r",\s*(?:who\s+(?:is|was|remains)\s+(?:still\s+|now\s+|also\s+)?)?(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+[’']s\s+)?(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
+    r"(?:,\s*(?:who\s+(?:is|was|remains)\s+(?:still\s+|now\s+|also\s+)?)?(?:(?:the|its|their|a|an)\s+)?"
+    r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+(?:[’']s|(?<=s)[’'])\s+)?"
+    r"|\s+as\s+(?:(?:the|its|their|a|an)\s+)?|\s+(?:its|their)\s+)"
+    r"(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
     re.IGNORECASE)
+# An organisation appointing the person named right after it: "Acme Robotics (has) appointed|named Jo Roe".
+_APPOINTS: Final = re.compile(r"\s+(?:has\s+|have\s+)?(?:appointed|named|hired|promoted|picked|chose|tapped|"
+                              r"selected|elected)\s+$", re.IGNORECASE)
 _OF_AFTER: Final = re.compile(r"\s+(?:of|at|for)\s+(?P<the>the\s+)?")  # "CEO of Acme", "a spokesman for the agency"
 # "founded by", "co-founded in 2004 by": the founder's name follows.
 _FOUNDED_BY: Final = re.compile(r"\b(?P<co>co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+", re.IGNORECASE)
@@ -36,17 +44,37 @@ _DEPARTMENT_AT: Final = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?
 _TITLE_OPENS: Final = re.compile(r"(?:^|[,;:]\s+)$")
 
 
+def _appointed(text: str, base: int, e: EntityRef, entities: Sequence[EntityRef],
+               starts: list[int]) -> tuple[EntityRef | None, EntityRef | None]:
+    """(person, organisation) for a name ``e`` right before "as ROLE" or "its ROLE": "Acme appointed Jo Roe
+    as chief executive" (Jo Roe, Acme), "Jo Roe joined Acme as president" (Jo Roe, Acme); else (None, None)."""
+    i = bisect_left(starts, e.span.start) - 1
+    before = entities[i] if i >= 0 and entities[i].span else None
+    if before is None:
+        return None, None
+    gap = (before.span.end - base, e.span.start - base)
+    if _person_named(e) and not _person_named(before) and _APPOINTS.fullmatch(text, *gap):
+        return e, before
+    if _person_named(before) and not _person_named(e) and _JOINED.fullmatch(text, *gap):
+        return before, e
+    return None, None
+
+
+_JOINED: Final = re.compile(r"\s+(?:has\s+|will\s+|would\s+)?(?:joined|join|rejoined)\s+", re.IGNORECASE)
+
+
 def _opens_with_title(text: str, pos: int) -> bool:
     return _TITLE_OPENS.search(text, max(0, pos - 3), pos) is not None
 
 
-_ORG_BEFORE_ROLE: Final = re.compile(r"([’']s)?\s+(?:[\w-]+\s+and\s+)?$")
+_ORG_BEFORE_ROLE: Final = re.compile(r"([’']s|(?<=s)[’'])?\s+(?:[\w-]+\s+and\s+)?$")  # "Acme's", "Acme Robotics'"
 
 
 def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
     out: list[RoleClaim] = []
     by_start = {e.span.start - base: e for e in entities if e.span}
     by_end = {e.span.end - base: e for e in entities if e.span}
+    starts = [e.span.start if e.span else -1 for e in entities]  # (in text order, for bisection)
     # Where the sentence's first name that is not a person's starts (a title before it has no organisation named).
     first_name = next((e.span.start - base for e in entities if e.span and not _is_person(e)), None)
     for m in LEXICON.role_regex.finditer(text):
@@ -64,7 +92,11 @@ def _role_claims(text, base, entities, time, state, common) -> list[RoleClaim]:
             pre = _PERSON_BEFORE_ROLE.search(text, max(0, m.start() - _ROLE_REACH), m.start())
             if pre:
                 e = by_end.get(pre.start())
-                if e and _is_person(e):
+                if e and "," not in pre.group():
+                    # "named Jo Roe as chief executive", "Jo Roe joined Acme as president": only after a verb
+                    # of appointing, or with "joined" between the person and the organisation
+                    person, org = _appointed(text, base, e, entities, starts)
+                elif e and _is_person(e):
                     person = e
         if person is None:
             continue
