@@ -1368,3 +1368,19 @@ def test_a_name_before_as_and_a_title_without_a_verb_of_appointing_is_no_role():
     # The organisation that hires is not the person, and "as" after a name alone names nobody's title.
     assert _roles("Piet Visser praised Harbourline Group as chairman of the panel.") == set()
     assert _roles("Harbourline Group joined Piet Visser as president.") == set()
+
+
+def _events(text, published="2024-05-01"):
+    doc = load_document(None, text=text, published=published)
+    return {(c.event, tuple(p.name for p in c.participants), str(c.time.start)) for c in extract_claims(doc)
+            if isinstance(c, EventClaim)}
+
+
+def test_an_opening_participle_of_a_companys_history_is_about_the_main_clauses_subject():
+    assert _events("Founded in 2009, Kestrel Foods now runs 40 kitchens.") == {("founded", ("Kestrel Foods",), "2009-01-01")}
+    # past the founder's name and a relative clause, to a description of the story's company
+    text = ("Harbourline Group shares rose 4% on Monday.\n\nFounded in 1998 by Piet Visser, who still chairs it, "
+            "the Rotterdam-based company runs 212 depots.")
+    assert ("founded", ("Harbourline Group",), "1998-01-01") in _events(text)
+    # a place after the comma is not the company
+    assert _events("Founded in 2009, Rotterdam's largest bakery employs 300 people.") == set()

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from factcheck.claims._text import _LEADING, _NP_SKIP, _NP_STOP, _WORD, _clause_start
-from factcheck.claims.state import _is_person, _named_for, _org_in_play, _org_like, _person_named
+from factcheck.claims.state import _State, _is_person, _named_for, _org_in_play, _org_like, _person_named
 from factcheck.claims.timing import _sentence_time
 from factcheck.lexicon import LEXICON
 from factcheck.models import Document, EntityRef, EventClaim, MembershipClaim, RoleClaim, Span
@@ -220,6 +220,8 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
                 before = [e for e in entities if e.span and e.span.end - base <= m.start() and e.type != "person"]
                 if before and _RELATIVE_GAP.fullmatch(text, before[-1].span.end - base, m.start()):
                     parts = [before[-1]]
+            if not parts and key in _HISTORY_EVENTS and _LEADING.match(text, 0, m.start()).end() == m.start():
+                parts = _participle_subject(text, base, m.end(), entities, state)
             if not parts and key != "popularised":
                 # "Baidu and SenseTime announced that they had received approval": the list before a verb of
                 # saying whose "they" or "it" is the event's subject.
@@ -251,6 +253,25 @@ def _event_claims(text, base, entities, times, back_ref, state, common) -> list[
 
 
 _HISTORY_EVENTS: Final = frozenset({"founded", "listed"})
+# After a comma, the subject of the main clause: "..., Harbourline Group runs", "..., the Bengaluru-based company".
+_AFTER_COMMA: Final = re.compile(r",\s+")
+
+
+def _participle_subject(text: str, base: int, end: int, entities: Sequence[EntityRef], state: _State) -> list[EntityRef]:
+    """Who an opening participle is about ("Founded in 2011, Harbourline Group runs 40 depots", "Founded in 2011
+    by Rohan Mehta, who still runs it, the Bengaluru-based company ..."): the name or description of an
+    organisation right after one of the commas that follow it (not the founder's name), as a one-item list."""
+    by_start = {e.span.start - base: e for e in entities if e.span}
+    for comma in _AFTER_COMMA.finditer(text, end):
+        e = by_start.get(comma.end())
+        if e is not None and e.type != "person" and e.type != "place" and not _person_named(e):
+            return [e]
+        described = LEXICON.description_regex.match(text, comma.end())
+        if described is not None and LEXICON.anaphora.get(described.group("head").lower()) == "org":
+            org = _named_for(described.group("head"), state) or state.main_org
+            if org is not None:
+                return [org.model_copy(update={"span": Span(start=base + described.start(), end=base + described.end())})]
+    return []
 # "it", "the company", "the Lisbon-based airline" right before an event's verb (auxiliaries and ", which" allowed).
 _POINTER_BEFORE_VERB: Final = re.compile(
     r"(?<![\w-])(?P<who>it|the\s+(?:[\w-]+\s+)?(?P<head>" + "|".join(map(re.escape, LEXICON.claims["anaphora"]["org"]))
