@@ -1384,3 +1384,15 @@ def test_an_opening_participle_of_a_companys_history_is_about_the_main_clauses_s
     assert ("founded", ("Harbourline Group",), "1998-01-01") in _events(text)
     # a place after the comma is not the company
     assert _events("Founded in 2009, Rotterdam's largest bakery employs 300 people.") == set()
+
+
+def _memberships(text, published="2024-05-01"):
+    doc = load_document(None, text=text, published=published)
+    return {(tuple(m.name for m in c.members), c.group) for c in extract_claims(doc) if isinstance(c, MembershipClaim)}
+
+
+def test_among_first_with_a_whose_clause_or_titles_in_quotes():
+    assert _memberships("Among the ports whose fees would rise most are Rotterdam, Antwerp and Hamburg.") \
+        == {(("Rotterdam", "Antwerp", "Hamburg"), "ports")}
+    assert _memberships('Among the films that sold best were "Copper Sky", "The Long Field" and "Harbour Lights".') \
+        == {(("Copper Sky", "Long Field", "Harbour Lights"), "films")}

@@ -439,9 +439,10 @@ def _leading_list(text: str, base: int, names: Sequence[EntityRef], pos: int) ->
 # then (after an optional clause of at most 120 characters) the verb before the members.
 _AMONG_GROUP: Final = re.compile(
     r"\s+(?:the\s+)?(?P<group>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}?)"
-    r"(?:\s+(?:that|which|who|whom|it|she|he|they|we)\b[^.;:]{0,120}?)?\s+(?:are|were|is|was|include|included)\s+")
+    r"(?:\s+(?:that|which|who|whom|whose|where|it|she|he|they|we)\b[^.;:]{0,120}?)?\s+(?:are|were|is|was|include|included)\s+")
 # Between two members of such a list: a comma or "and", then an optional description ("the online bank").
-_DESCRIBED_GAP: Final = re.compile(r"\s*(?:,|,?\s*and|&)?\s*(?:the\s+(?:[a-z][\w-]*\s+){0,3})?")
+# (Titles may stand in quotes, "The" included: '"Night Harbor", "The Glass Coast" and "Salt Kings"'.)
+_DESCRIBED_GAP: Final = re.compile(r"[\s\"“”‘’']*(?:,|,?\s*and|&)?[\s\"“”‘’']*(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,3})?")
 
 
 def _among_first(text, base, entities, starts, m, time, common) -> MembershipClaim | None:
