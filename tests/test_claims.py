@@ -1396,3 +1396,12 @@ def test_among_first_with_a_whose_clause_or_titles_in_quotes():
         == {(("Rotterdam", "Antwerp", "Hamburg"), "ports")}
     assert _memberships('Among the films that sold best were "Copper Sky", "The Long Field" and "Harbour Lights".') \
         == {(("Copper Sky", "Long Field", "Harbour Lights"), "films")}
+
+
+def test_more_ways_news_writes_a_founding_or_a_listing():
+    for text, event, year in [("Kestrel Foods, established in 1998, employs 300 people.", "founded", 1998),
+                              ("Kestrel Foods, set up in 2015 by two chefs, employs 300 people.", "founded", 2015),
+                              ("Kestrel Foods was incorporated in 2001.", "founded", 2001),
+                              ("Kestrel Foods made its market debut in Frankfurt in 2021.", "listed", 2021),
+                              ("Kestrel Foods floated on the London Stock Exchange in 2014.", "listed", 2014)]:
+        assert (event, ("Kestrel Foods",), f"{year}-01-01") in _events(text), text
