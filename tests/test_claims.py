@@ -1405,3 +1405,13 @@ def test_more_ways_news_writes_a_founding_or_a_listing():
                               ("Kestrel Foods made its market debut in Frankfurt in 2021.", "listed", 2021),
                               ("Kestrel Foods floated on the London Stock Exchange in 2014.", "listed", 2014)]:
         assert (event, ("Kestrel Foods",), f"{year}-01-01") in _events(text), text
+
+
+def test_a_speakers_own_figures_and_a_figure_set_against_anothers():
+    # a name ending in an industry noun is an organisation, so its statement's company figure is its own
+    assert _subjects("Orchard Farms said profit rose 12%.") == [("12%", "Orchard Farms")]
+    # a relative clause right after the speaker's name is about the speaker
+    assert _subjects("Orchard Farms, which supplies 300 supermarkets, said profit rose 12%.")[0] == ("300", "Orchard Farms")
+    # "compared with N at X": the other figure is X's
+    assert _subjects("Orchard Farms has 40 farms, compared with 25 at Kestrel Foods.") \
+        == [("40", "Orchard Farms"), ("25", "Kestrel Foods")]

@@ -65,6 +65,8 @@ _PAY_PERIOD: Final = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNOREC
 _PRICE_PER: Final = re.compile(r"\s+(?:a|an|per|each)\s+(?:month|share|unit|ticket|night|seat|item|head|person)s?\b",
                         re.IGNORECASE)
 # Money for each share ("$4.37 a share", "38 cents per share"): an earnings, dividend or price figure per share.
+# A figure set against another's: "40 farms, compared with 25 at Kestrel Foods", "against 17% for Tesla".
+_COMPARED_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$", re.IGNORECASE)
 _PER_SHARE: Final = re.compile(r"\s+(?:a|per|each)\s+share\b", re.IGNORECASE)
 # (A soft line wrap inside the whole is a space: "about 43% of all installed power\ncapacity".)
 _WHOLE: Final = re.compile(r"^\s*(?:of|share\s+of)\s+((?:the\s+)?[\w’' \n-]{2,60}?)(?=[,.;:()]|\s+(?:and|in|on|at|by|with|while|"
@@ -191,7 +193,8 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
     # A share with no noun of its own, then "for X", is X's share ("against 50% for the United States"); a
     # money figure is not ("paid $2 billion for Sohu").
     bare = q.unit in ("percent", "percentage_points") and counted_end == end
-    if follower is not None and (subject is None or subject is state.topic or bare or
+    compared = _COMPARED_BEFORE.search(text, max(0, start - 16), start) is not None
+    if follower is not None and (subject is None or subject is state.topic or bare or compared or
                                  any(s.contains(subject.span) for s in attribution_spans if subject.span)):
         subject = follower  # "claims 200 million users for Ernie chatbot", "against 50% for the United States"
     if (of_which or (elliptic and subject is None)) and previous is not None and previous.subject is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -83,6 +84,9 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     left = [e for e in left if not (e.span.start in placed and _CLOSED_AFTER_NOUN.search(
         text, max(0, e.span.start - base - 24), e.span.start - base) and "," in text[e.span.end - base : start]
         and not _RELATIVE_AFTER.match(text, e.span.end - base))]  # "a strike at Boeing, which has kept 33,000"
+    relative = _speaker_described(text, base, start, entities, skip)
+    if relative is not None:  # "Orchard Farms, which supplies 300 supermarkets, said ...": the speaker's own figure
+        return relative
     if left and _NAME_WITH.fullmatch(text, left[-1].span.end - base, start):
         return left[-1]  # "followed by China with 4.1 million and Taiwan with nearly 3 million"
     if left and _gapped(text, left[-1].span.start - base, left[-1].span.end - base, start):
@@ -291,6 +295,45 @@ def _in_place_phrase(text: str, base: int, names: Sequence[EntityRef], i: int) -
 # A lower-case noun then a place preposition right before a name: "the summit in Dubai", "a plant in Ohio".
 _CLOSED_AFTER_NOUN: Final = re.compile(r"\b[a-z][\w-]*\s+" + _PLACE_PHRASE.pattern)
 _RELATIVE_AFTER: Final = re.compile(r",\s+(?:which|who|whose)\b")
+_CLAUSE_MARK: Final = re.compile(r"[,;:.]")
+
+
+def _speaker_described(text: str, base: int, start: int, entities: Sequence[EntityRef],
+                       skip: Sequence[Span]) -> EntityRef | None:
+    """The source of the sentence's statement when the figure at ``start`` stands in a relative clause right
+    after its name ("Orchard Farms, which supplies 300 supermarkets, said profit rose 12%"): a source is never
+    a subject otherwise, but what the clause says of it is about it.
+
+    >>> from factcheck.models import EntityRef, Span
+    >>> e = EntityRef(id="x", name="Orchard Farms", surface="Orchard Farms", span=Span(start=0, end=13), type="org")
+    >>> _speaker_described("Orchard Farms, which supplies 300 shops, said", 0, 30, [e], [Span(start=0, end=13)]).name
+    'Orchard Farms'
+    """
+    # The names starting before the figure, nearest first, within reach (bisection: linear on run-ons).
+    i = bisect_right(entities, base + start, key=_span_start) - 1
+    while i >= 0:
+        e = entities[i]
+        i -= 1
+        if e.span is None or e.span.end - base > start:
+            continue
+        if e.span.end - base < start - _RELATIVE_REACH:
+            break
+        rel = _RELATIVE_AFTER.match(text, e.span.end - base)
+        if rel is None:
+            continue
+        # (the nearest name that a relative clause follows decides)
+        if (e.type != "person" and any(s.contains(e.span) for s in skip)
+                and _CLAUSE_MARK.search(text, rel.end(), start) is None):
+            return e
+        return None
+    return None
+
+
+_RELATIVE_REACH: Final = 120  # a relative clause holding the figure is short
+
+
+def _span_start(e: EntityRef) -> int:
+    return e.span.start if e.span is not None else -1
 _LIST_GAP: Final = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?")  # ", ", " and ", ", and the " between places
 # An unlisted name in a phrase of places ("in Portugal and Spain"): a place too, not an organisation.
 _LISTED_PLACE: Final = re.compile(_PLACE_PHRASE.pattern + r"|(?:,|\band)\s+$", re.IGNORECASE)
