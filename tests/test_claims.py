@@ -1231,9 +1231,9 @@ def test_adverbs_after_the_counted_noun_end_it():
 
 
 def test_what_one_of_a_thing_costs_is_a_price_a_running_cost_is_a_cost():
-    got = {c.text: c.measure for c in figures(
+    got = _measures(
         "Its cheaper plan costs $7.99 a month. The shares were priced at ₹434. Fare evasion is costing it as much "
-        "as $25 million a year.", "2026-10-01")}
+        "as $25 million a year.", "2026-10-01")
     assert got["$7.99"] == "price"
     assert got["₹434"] == "price"
     assert got["as much as $25 million"] == "cost"
@@ -1290,9 +1290,9 @@ def test_money_per_share_is_the_companys_earnings_dividend_or_price_not_a_share(
 
 
 def test_jobs_cut_or_created_people_hired_and_a_share_of_the_workforce_are_staff():
-    got = {c.text: c.measure for c in figures(
+    got = _measures(
         "Harbourline Shipping will axe 450 jobs, about 7% of its workforce, and hire 60 data analysts next year. "
-        "Across the country, employers added 120,000 jobs in April.", "2025-05-20")}
+        "Across the country, employers added 120,000 jobs in April.", "2025-05-20")
     assert got["450"] == "employees"
     assert got["about 7%"] == "employees"
     assert got["60"] == "employees"
@@ -1300,9 +1300,9 @@ def test_jobs_cut_or_created_people_hired_and_a_share_of_the_workforce_are_staff
 
 
 def test_a_level_names_what_opens_its_clause():
-    got = {c.text: c.measure for c in figures(
+    got = _measures(
         "Bed occupancy at the clinic averaged 87% in March. Referrals from other hospitals climbed 9% to 4,300, "
-        "and unpaid invoices fell to 1,150 from 1,420. Tesla was 3% higher.", "2025-04-10")}
+        "and unpaid invoices fell to 1,150 from 1,420. Tesla was 3% higher.", "2025-04-10")
     assert got["87%"] == "occupancy"
     assert got["4,300"] == "referral"
     assert got["1,150"] == "invoice"
