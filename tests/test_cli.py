@@ -145,3 +145,19 @@ rules:
     assert [f["code"] for f in json.loads(out)["findings"]] == ["HOUSE1"]
     code, out, _ = run(capsys, "check", draft, "--rules", rules, "--select", "HOUSE1", "--format", "json")
     assert json.loads(out)["findings"] == []  # without the aliases file the names are two entities
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path):
+    """``python -m factcheck`` works where the console script is not on PATH, with the same exit codes."""
+    import subprocess
+    import sys
+
+    f = write(tmp_path, "a.md", "---\npublished: 2024-01-29\n---\nErnie Bot had over 100 million users in December.\n")
+    done = subprocess.run([sys.executable, "-m", "factcheck", "extract", f, "--format", "jsonl"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    [row] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert row["measure"] == "users" and row["quantity"]["value"] == 100000000
+    bad = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(tmp_path / "missing.md")],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
