@@ -1,6 +1,8 @@
 """Gazetteer: exact names, aliases, fuzzy matches, unresolved names, user aliases."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.errors import ConfigError
 from factcheck.mentions.entities import Gazetteer
@@ -191,3 +193,48 @@ def test_figures_with_glued_units_are_not_names(g):
     text = "Demand rose to roughly 1,050GWh, and Harrow Cells plans 40GWh at a 2,400MW site by 2030."
     assert [e.name for e in g.find(text)] == ["Harrow Cells"]
     assert [e.name for e in g.find("Shares of 4Paradigm rose.")] == ["4Paradigm"]  # digits then a name stay one
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Finance Minister Nirmala Sitharaman presented the budget.", "Nirmala Sitharaman"),
+    ("Prime Minister Keir Starmer visited the plant.", "Keir Starmer"),
+    ("said Deputy Governor Sarah Breeden on Tuesday.", "Sarah Breeden"),
+    ("Chief Executive Officer Jane Okoro declined to comment.", "Jane Okoro"),
+    ("CEO Tom Baker said margins would recover.", "Tom Baker"),
+    ("Head Coach Mikel Arteta praised the squad.", "Mikel Arteta"),
+    ("Treasury Secretary Scott Bessent spoke in Geneva.", "Scott Bessent"),
+])
+def test_a_capitalised_title_before_a_name_is_not_part_of_it(g, text, name):
+    [ref] = [r for r in g.find(text) if r.name != "Geneva"]
+    assert ref.name == name
+    assert text[ref.span.start : ref.span.end] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("General Electric Company said orders rose.", "General Electric Company"),
+    ("Chancellor Capital Management sold its stake.", "Chancellor Capital Management"),
+    ("Secretary Street Holdings fell.", "Secretary Street Holdings"),
+    ("Director Bank of Lusaka said.", None),  # an institution after the title word: the run is not cut there
+])
+def test_names_that_open_with_a_title_word_stay_whole(g, text, name):
+    refs = g.find(text)
+    if name is not None:
+        assert [r.name for r in refs] == [name]
+    else:
+        assert all(r.span.start == 0 for r in refs)
+
+
+_GIVEN_NAMES = ["Amara", "Jonas", "Priya", "Tomas", "Leila", "Kwame", "Sofia", "Hiroshi"]
+_SURNAMES = ["Okafor", "Lindqvist", "Raman", "Herrera", "Nakamura", "Mensah", "Kowalski", "Duarte"]
+_TITLES = ["Finance Minister", "Prime Minister", "Deputy Governor", "Chief Executive", "Foreign Secretary",
+           "Managing Director", "CEO", "Chief Economist", "Acting President", "Health Minister"]
+
+
+@given(st.sampled_from(_TITLES), st.sampled_from(_GIVEN_NAMES), st.sampled_from(_SURNAMES),
+       st.sampled_from(["{} said the plan would work.", "The plan will work, said {}.", "\"It works,\" {} told reporters."]))
+def test_property_title_then_name_gives_the_name_with_its_span(title, given_name, surname, frame):
+    text = frame.format(f"{title} {given_name} {surname}")
+    refs = Gazetteer.default().find(text, offset=7)
+    assert [r.name for r in refs] == [f"{given_name} {surname}"]
+    [ref] = refs
+    assert text[ref.span.start - 7 : ref.span.end - 7] == f"{given_name} {surname}"

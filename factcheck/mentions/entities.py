@@ -490,6 +490,10 @@ class Gazetteer:
         while words and words[0] in _FUNCTION_WORDS:  # "The Cyberspace ..." -> "Cyberspace ..."
             shift += len(words[0]) + 1
             words = words[1:]
+        title = _title_length(words)
+        if title:  # "Finance Minister Nirmala Sitharaman" -> "Nirmala Sitharaman"
+            shift += sum(len(w) + 1 for w in words[:title])
+            words = words[title:]
         while words and words[-1] in _ACRONYMS:
             words = words[:-1]
         if not words or all(w in _FUNCTION_WORDS or w in _ACRONYMS for w in words) or (
@@ -505,6 +509,35 @@ class Gazetteer:
         if unlisted and _LOWER_COMPOUND.fullmatch(name):
             return _NOT_A_NAME  # "Second-quarter revenue", "London-listed miner": a compound adjective, not a name
         return _RunParts(len(surface), shift, name, len(words) == 1, unlisted)
+
+
+_TITLES: Final = frozenset(_STOP["leading_titles"])
+_TITLE_WORDS: Final = _TITLES | frozenset(_STOP["title_modifiers"]) | _FUNCTION_WORDS
+_NAME_JOINERS: Final = frozenset(_STOP["name_joiners"])
+_ORG_ENDINGS: Final = frozenset(load_toml("claims.toml")["subject"]["org_suffixes"])
+
+
+def _title_length(words: list[str]) -> int:
+    """How many of a run's first ``words`` are a title before a person's name: title words, one of them a title
+    proper (:data:`_TITLES`), then two or three words that read as a person's name; 0 when the run does not
+    open so ("Deputy Governor Sarah Breeden" 2, "General Electric Company" 0, "Health Ministry" 0).
+
+    >>> _title_length("Finance Minister Nirmala Sitharaman".split()), _title_length("State Bank of India".split())
+    (2, 0)
+    """
+    k = 0
+    proper = False
+    while k < len(words) and words[k] in _TITLE_WORDS:
+        proper = proper or words[k] in _TITLES
+        k += 1
+    if not proper or not 2 <= len(words) - k <= 3:
+        return 0
+    for w in words[k:]:
+        low = w.lower().rstrip(".")
+        if not w[0].isupper() or not w.replace("-", "").replace("’", "").replace("'", "").isalpha() \
+                or low in _INSTITUTION_WORDS or low in _NAME_JOINERS or low in _ORG_ENDINGS:
+            return 0  # "Chancellor Capital Management", "President Hotel Group": an organisation's name
+    return k
 
 
 class _RunParts(NamedTuple):
