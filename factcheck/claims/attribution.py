@@ -105,8 +105,9 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
                  or _person_pointed_to(text, base, window, v.start(), entities, state))
         if known is not None:  # "Li also said": a person the text named in full earlier; "He told analysts"
             return known.name, []
-        after = [e for e in entities if e.span and 0 <= e.span.start - base - v.end() <= 2]
-        if after:  # "said Robin Li"
+        after = [e for e in entities if e.span and (0 <= e.span.start - base - v.end() <= 2 or (
+            0 < e.span.start - base - v.end() <= 40 and _TITLE_GAP.fullmatch(text, v.end(), e.span.start - base)))]
+        if after:  # "said Robin Li", "said Trade Minister Priya Raman"
             return after[0].name, [after[0].span]  # type: ignore[list-item]
     return None, []
 
@@ -126,6 +127,9 @@ def _saying_verbs(text: str) -> list[re.Match[str]]:
     return sorted(verbs, key=lambda v: v.start())
 
 
+# Between a verb of saying and the speaker's name: a capitalised title the name was read without ("said Trade
+# Minister Priya Raman", "said Chief Executive Jo Roe").
+_TITLE_GAP: Final = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,4}")
 _CLAUSE_VERBS: Final = frozenset(LEXICON.claims["attribution"]["clause_verbs"])
 _FIGURE_NEXT: Final = re.compile(
     r"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|another\s+|"
