@@ -626,3 +626,25 @@ def test_lengths_and_more_currencies_by_name():
         "3,985 Colombian pesos and 500 million naira")}
     assert got == {"24.4 metres": "m", "50 feet": "ft", "120 millimetres": "mm", "250 bitcoin": "BTC",
                    "3,985 Colombian pesos": "COP", "500 million naira": "NGN"}
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("42.1 billion shillings", "KES"), ("3.5 trillion Ugandan shillings", "UGX"), ("900 million pesos", "MXN"),
+    ("12 billion Argentine pesos", "ARS"), ("2.3 billion rands", "ZAR"), ("45 billion Egyptian pounds", "EGP"),
+    ("80 billion Pakistani rupees", "PKR"), ("1.1 billion shekels", "ILS"), ("300 million Kuwaiti dinars", "KWD"),
+    ("7 billion birr", "ETB"), ("250 million soles", "PEN"), ("15 billion CFA francs", "XOF"),
+    ("KES 42.1 billion", "KES"), ("NGN 500 million", "NGN"),
+])
+def test_currencies_of_africa_latin_america_and_asia_by_name_and_code(text, unit):
+    [n] = find_numbers(f"The group reported {text} last year.")
+    assert n.text == text and n.quantity.unit == unit
+
+
+def test_a_currency_name_makes_the_figure_money_for_its_measure():
+    from factcheck.claims import extract_claims
+    from factcheck.documents import load_document
+
+    doc = load_document(None, text="Orchid Telecom said net profit rose to 42.1 billion shillings in the year to March.",
+                        published="2026-05-20")
+    [c] = extract_claims(doc)
+    assert (c.quantity.unit, c.measure, c.counted) == ("KES", "profit", None)
