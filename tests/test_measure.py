@@ -177,3 +177,41 @@ def test_a_percentage_of_a_body_measure_is_that_measure():
     assert measures("New drug cuts weight by 15% in trial")["15%"] == "weight"
     # a share of something else stays a share
     assert measures("Exports made up 40% of their sales.")["40%"] == "share"
+
+
+# -- figures of a whole, counts past a second figure, money "in" a noun, carried levels -----------
+
+
+def test_a_count_of_a_part_reads_its_noun_past_the_second_figure():
+    got = measures("The coalition holds 41 of the 120 seats in parliament.")
+    assert got["41"] == "seat" and got["120"] == "seat"
+    got = measures("Rebels now control nine of the province's 14 districts, the army said.")
+    assert got["nine"] == "district"
+    assert measures("Inspectors failed 18 of the 250 restaurants they visited.")["18"] == "restaurant"
+
+
+def test_money_in_a_money_noun_is_that_noun():
+    assert measures("The deal brings the striker roughly €40m in wages over five years.")["roughly €40m"] == "wage"
+    assert measures("The retailer ended the year with $1.2bn in cash.")["$1.2bn"] == "cash"
+    assert measures("The festival generated £14m in revenue for the town.")["£14m"] == "revenue"
+    # a figure with no money noun after "in" is left to the other rules
+    assert measures("The city spent $3m in March on road repairs.")["$3m"] == "cost"
+
+
+def test_a_verb_carrying_a_listed_measure_to_a_level_names_the_figure():
+    got = measures("Prices rose 0.3% in May, taking annual inflation to 3.1%.")
+    assert got["3.1%"] == "inflation"
+    assert measures("The carrier borrowed again, pushing its net debt to $9.4bn.")["$9.4bn"] == "debt"
+    got = measures("The firm hired 200 people in June, bringing its workforce to 4,600.")
+    assert got["4,600"] == "employees"
+    # an unlisted object is left to the other rules
+    assert measures("It bought 2% more, taking its stake to 11%.")["11%"] != "stake"
+
+
+def test_a_percentage_of_a_whole_named_by_the_noun_before_it():
+    got = measures("The treasury forecasts a deficit of 4.2% of GDP this year.")
+    assert got["4.2%"] == "borrowing"
+    got = measures("The government wants to cut public debt to 60% of GDP by 2030.")
+    assert got["60%"] == "debt"
+    # no measure named before: a share
+    assert measures("Farming makes up 12% of exports.")["12%"] == "share"

@@ -36,6 +36,15 @@ _NP_WORD: Final = re.compile(
       | (?<![\w.,])\d(?!st\b|nd\b|rd\b|th\b)[A-Za-z]{1,3}\b   # "5G", "4K", "3D" (one digit, then letters)""",
     re.VERBOSE)
 _NP_TIME_OPENERS: Final = frozenset(load_toml("stopwords.toml")["np_time_openers"])
+# A plain figure between two words ("of the 188 seats"): digits with separators, no letters.
+_PLAIN_NUMBER: Final = re.compile(r"\s+\d{1,3}(?:[,.]\d{1,3})*\s+")
+# Money "in" a listed money noun after the figure ("£78m in wages", "$4.8bn in cash", "$5.7bn in revenue"): the
+# noun is what the money is (a "terms" after it is a manner, "in revenue terms").
+_IN_MONEY_NOUN: Final = re.compile(
+    r"\s+in\s+(?:(?:extra|additional|new|annual|lost|unpaid|total)\s+)?(?P<noun>"
+    + phrase_regex([n for k, spec in LEXICON.measures["measure"].items() if spec.get("money")
+                    for n in spec.get("nouns", ())]).pattern
+    + r")(?![\w-])(?!\s+terms\b)", re.IGNORECASE)
 _NUMBER_OF: Final = re.compile(r"\b(?:number|total|count|tally)\s+of\s+", re.IGNORECASE)
 
 
@@ -44,13 +53,21 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
     skip = _NP_SKIP if skip_of else _NP_SKIP - {"of"}
     words: list[re.Match[str]] = []
     pos = 0
+    skipped = False
     for m in _NP_WORD.finditer(text):
         gap = text[pos : m.start()]
         if gap.strip(" \t\r\n\u00a0\"“”‘’'") or gap.count("\n") > 1:
-            break  # punctuation or a blank line between words ends the phrase (a soft line wrap does not)
+            if skipped and len(words) <= 1 and _PLAIN_NUMBER.fullmatch(gap) and (
+                    not words or words[0].group().endswith(("'s", "’s"))):
+                # "33 of the 188 seats", "24 of the country's 32 departments": the second figure and a possessive
+                # before it stand between the figure and its noun
+                words = []
+            else:
+                break  # punctuation or a blank line between words ends the phrase (a soft line wrap does not)
         low = m.group().lower()
         if not words and low in skip:
             pos = m.end()
+            skipped = True
             continue
         if not words and pos and low in _COUNT_WORDS:
             pos = m.end()  # "five of the nine members": skip the second figure, keep its noun
@@ -79,6 +96,9 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
 def _counted_after(after: str, offset: int, *, skip_of: bool = True) -> tuple[str | None, int]:
     words = _np_words(after, skip_of=skip_of)
     if not words:
+        in_noun = _IN_MONEY_NOUN.match(after)
+        if in_noun is not None:  # "roughly £78m in wages": what the money is
+            return in_noun.group("noun"), offset + in_noun.end()
         return None, offset
     # Cut at the end of the longest listed measure phrase, if any ("users in December").
     lowered = [w.group().lower() for w in words]
@@ -143,6 +163,13 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     share_like = unit in ("percent", "percentage_points")
     if _headcount(unit, counted, whole, before):
         return "employees"
+    carried = _CARRIED_TO.search(before, max(0, len(before) - 100))
+    if carried is not None:  # "taking annual wage growth to 4%": the level of what the verb carries
+        # (a listed measure: "taking its stake to" is left; so is a change, "taking annual wage growth to 4%", whose
+        # level is no change of the clause's subject and would be compared with every other growth figure)
+        named = _ending_measure(carried.group("object"))
+        if named is not None and named not in ("growth", "decline"):
+            return named
     if unit in _COMMODITY_UNITS and not counted:
         changed = _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
         named = None if changed is None else _object_measure(changed.group("object"))
@@ -188,7 +215,9 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         return "capacity"  # "ran at 74% of capacity": how much of its capacity a plant uses
     if share_like:
         if whole and LEXICON.measure_of(whole) not in ("growth", "decline"):
-            return "share"  # "46% of wafer revenue", "4.4% of GDP": a part of a whole
+            # "46% of wafer revenue", "4.4% of GDP": a part of a whole, unless the words before name what is
+            # that part ("a deficit of 6.7% of GDP", "cut the deficit to 3% of GDP")
+            return _part_named(before) or "share"
     # A closed relative clause between a cue and the figure is another statement: its words do not name
     # the figure ("services inflation, which policymakers watch as a gauge of price pressure, was 5.7%").
     window = before[-(90 if share_like else 45):]
@@ -304,6 +333,35 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     return None
 
 
+# "taking annual wage growth to": a carrying verb, its object, "to" right before the figure.
+_CARRIED_TO: Final = re.compile(
+    phrase_regex(LEXICON.measures["carry_verbs"]["words"]).pattern
+    + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?P<object>(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*)\s+to\s+$",
+    re.IGNORECASE)
+# Measures a percentage of a whole can be a part of without naming its own measure.
+_NOT_PARTS: Final = frozenset({"share", "growth", "decline"})
+
+
+def _part_named(before: str) -> str | None:
+    """What a percentage of a whole measures when the words before it name it: the noun it is "of" ("a
+    deficit of"), the object of a change verb ("cut the fiscal deficit to"), the subject of a level verb
+    ; None when they name nothing or only a share or a change. (A level verb's subject is no such name:
+    "Debt stands at 98% of national income" is a share.)
+
+    >>> _part_named("from a deficit of "), _part_named("promised to cut the fiscal deficit to ")
+    ('borrowing', 'borrowing')
+    >>> _part_named("Debt stands at "), _part_named("Exports made up "), _part_named("a total of ")
+    (None, None, None)
+    """
+    window = before[-90:]
+    phrase = _noun_of(window)
+    named = _ending_measure(phrase) if phrase else None
+    if named is None:
+        changed = _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
+        named = None if changed is None else _ending_measure(changed.group("object"))
+    return None if named in _NOT_PARTS else named
+
+
 _HEADCOUNT: Final = LEXICON.measures["headcount"]
 # A verb right before a count, with at most two small words between ("has hired 85 more", "to cut some 300").
 _HIRE_VERB: Final = re.compile(r"\b" + phrase_regex(_HEADCOUNT["hire_verbs"]).pattern + r"(?:\s+[a-z]+){0,2}?\s+$",
@@ -364,7 +422,8 @@ def _clause_head(text: str) -> str | None:
         # not about the sentence's opening words
         return _measure_named_before(pieces[-2])
     for k in dict.fromkeys((len(pieces) - 1, 0)):
-        piece = pieces[k][_CONJUNCTION.match(pieces[k]).end():]
+        conj = _CONJUNCTION.match(pieces[k])  # (always matches: every part is optional)
+        piece = pieces[k][conj.end() if conj is not None else 0:]
         words = _np_words(piece)
         if words:
             break
