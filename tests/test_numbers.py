@@ -648,3 +648,9 @@ def test_a_currency_name_makes_the_figure_money_for_its_measure():
                         published="2026-05-20")
     [c] = extract_claims(doc)
     assert (c.quantity.unit, c.measure, c.counted) == ("KES", "profit", None)
+
+
+def test_rain_and_wind_symbols_attach_to_their_figures():
+    got = [(n.text, n.quantity.unit) for n in find_numbers(
+        "The state recorded 310 mm of rain, 12 cm of hail and gusts of 110 mph; 300mm wafers.")]
+    assert got == [("310 mm", "mm"), ("12 cm", "cm"), ("110 mph", "mph"), ("300mm", "mm")]
