@@ -1,6 +1,8 @@
 """What a figure measures (factcheck/claims/measure.py, data/measures.toml), on sentences written for these
 tests: each rule is checked on several constructions it must cover and on one it must leave alone."""
 
+import pytest
+
 from factcheck.claims import extract_claims
 from factcheck.documents import load_document
 from factcheck.models import QuantityClaim
@@ -215,3 +217,13 @@ def test_a_percentage_of_a_whole_named_by_the_noun_before_it():
     assert got["60%"] == "debt"
     # no measure named before: a share
     assert measures("Farming makes up 12% of exports.")["12%"] == "share"
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("The pension fund returned 8.6% in the first half.", "8.6%", "investment_return"),
+    ("Calpine's endowment posted a return of 11.2% last year.", "11.2%", "investment_return"),
+    ("The film took in $82 million over the weekend.", "$82 million", "revenue"),
+    ("The sequel grossed $310 million worldwide.", "$310 million", "revenue"),
+])
+def test_returns_of_a_fund_and_takings_of_a_film(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
