@@ -654,3 +654,41 @@ def test_rain_and_wind_symbols_attach_to_their_figures():
     got = [(n.text, n.quantity.unit) for n in find_numbers(
         "The state recorded 310 mm of rain, 12 cm of hail and gusts of 110 mph; 300mm wafers.")]
     assert got == [("310 mm", "mm"), ("12 cm", "cm"), ("110 mph", "mph"), ("300mm", "mm")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Output hit 1.2m barrels per day.", "1200000", "bbl/d"),
+    ("Some 3.4m people voted.", "3400000", None),
+    ("It shipped 2m tonnes of wheat.", "2000000", "t"),
+    ("About 1.5m children were vaccinated.", None, None),  # hedged: an interval around 1.5 million
+])
+def test_a_bare_m_before_a_plural_noun_is_a_million(text, value, unit):
+    [n] = find_numbers(text)
+    assert n.quantity.unit == unit
+    if value is not None:
+        assert n.quantity.value == Decimal(value)
+    else:
+        assert n.quantity.low < Decimal(1_500_000) < n.quantity.high
+
+
+@pytest.mark.parametrize("text", ["They built a 1.2m wall.", "He won the 100m hurdles.", "It rose 5m.",
+                                  "The crane reached 40m is what they said."])
+def test_a_bare_m_elsewhere_is_no_million(text):
+    assert all(n.quantity.low < 1000 for n in find_numbers(text))
+
+
+@pytest.mark.parametrize("text, got", [
+    ("Temperatures hit 45C (113F) in Seville.", [("45C", "°C"), ("113F", "°F")]),
+    ("A low of -5C is forecast, then 38.5C.", [("-5C", "°C"), ("38.5C", "°C")]),
+    ("The 5C model and the Model 3C sold well.", []),  # one digit and a capital: a name, as "5G" is
+    ("It bought 12 F-35 jets.", [("12", None)]),
+])
+def test_temperatures_written_with_a_glued_c_or_f(text, got):
+    assert [(n.text, n.quantity.unit) for n in find_numbers(text)] == got
+
+
+def test_oil_output_and_floor_space_units():
+    got = [(n.text, n.quantity.unit) for n in find_numbers(
+        "Output rose to 1.2 million bpd, or 300,000 b/d more; the mall has 250,000 sq ft and 1,200 square metres.")]
+    assert got == [("1.2 million bpd", "bbl/d"), ("300,000 b/d", "bbl/d"), ("250,000 sq ft", "sq ft"),
+                   ("1,200 square metres", "m2")]

@@ -104,6 +104,9 @@ class _Lexicon:
     glued: dict[str, Decimal]
     spaced: dict[str, Decimal]
     money_only: dict[str, Decimal]
+    bare_million: str  # the money-only suffix that is also a million before a plural noun ("1.2m barrels")
+    bare_million_nouns: frozenset[str]
+    bare_million_not: frozenset[str]
     currency_words: dict[tuple[str, ...], str]
     currency_codes: dict[str, str]
     postfix_symbols: dict[str, str]
@@ -207,6 +210,9 @@ def _lex() -> _Lexicon:
         glued=decs(d["suffixes"]["glued"]),
         spaced=decs(d["suffixes"]["spaced"]),
         money_only=decs(d["suffixes"]["money_only"]),
+        bare_million=d["suffixes"]["bare_million"]["suffix"],
+        bare_million_nouns=frozenset(d["suffixes"]["bare_million"]["also_before"]),
+        bare_million_not=frozenset(d["suffixes"]["bare_million"]["not_before"]),
         currency_words=phrases(cur["words"]),
         currency_codes=dict(cur["codes"]),
         postfix_symbols=dict(cur["postfix_symbols"]),
@@ -269,7 +275,7 @@ def _unit_starts(d: dict[str, Any]) -> frozenset[str]:
     as_written = [cur["codes"], cur["postfix_symbols"], cur["subunits"], units["durations"],
                   units["physical_symbols"], units["times"]]
     return frozenset(firsts | {k for table in as_written for k in table} | {"%", "％", "×", "-", "–"}
-                     | set(units["degrees"]["signs"]))
+                     | set(units["degrees"]["signs"]) | set(units["degrees"]["scales"]))
 
 
 @lru_cache(maxsize=1024)  # pure, and the same few prefixes recur in every text
@@ -288,6 +294,9 @@ def _currency_of(prefix: str) -> str | None:
 # ----------------------------------------------------------------------------------------
 # Text helpers
 # ----------------------------------------------------------------------------------------
+
+# The word after a glued suffix: one space, then a lower-case word (bounded: no backtracking to speak of).
+_NEXT_WORD: Final = re.compile(r" ([a-z][a-z'’-]{0,30})\b")
 
 #: a numeral: 1,328 · 1 200 (groups of three only) · 2.788 · 1.3e6
 _NUMERAL: Final = re.compile(
@@ -769,6 +778,8 @@ class _Reader:
         if m:
             suffix = m.group()
             scale = lx.glued.get(suffix) or (lx.money_only.get(suffix) if prefixed else None)
+            if scale is None and suffix == lx.bare_million and self._plural_follows(m.end()):
+                scale = lx.money_only[suffix]  # "1.2m barrels": a million, not metres
             if scale is not None:
                 name_like = (not prefixed and plain and len(suffix) == 1 and suffix.isupper()
                              and end - start == 1)
@@ -802,6 +813,16 @@ class _Reader:
                                precision=precision * scale, plain=False, scaled=True)
         return fig
 
+    def _plural_follows(self, end: int) -> bool:
+        """Whether a plural noun follows ``end`` after one space ("1.2m barrels", "3.4m people")."""
+        m = _NEXT_WORD.match(self.text, end)
+        if m is None:
+            return False
+        word, lx = m.group(1), self.lex
+        if word in lx.bare_million_nouns:
+            return True
+        return len(word) >= 4 and word.endswith("s") and not word.endswith("ss") and word not in lx.bare_million_not
+
     def core(self, i: int, prefixed: bool = False) -> _Fig | None:
         """The figure (digits or words, with its scale) that starts at ``i``."""
         ch = self.text[i]
@@ -833,6 +854,9 @@ class _Reader:
             return fig._replace(end=t0.end, unit="times" if t0.text == "×" else "percent")
         if t0.text in lx.degree_signs and len(toks) > 1 and not toks[1].spaced and toks[1].text in lx.degree_scales:
             return fig._replace(end=toks[1].end, unit=lx.degree_scales[toks[1].text])  # "42°C"
+        if not t0.spaced and t0.text in lx.degree_scales and fig.digits and not fig.prefixed and not fig.scaled \
+                and fig.end - fig.start > 1:  # ("5C" with one digit reads as a name, like "5G" and "3M")
+            return fig._replace(end=t0.end, unit=lx.degree_scales[t0.text])  # "45C", "113F": a temperature
         hyphen = t0.text == "-" and not t0.spaced and len(toks) > 1 and not toks[1].spaced
         words = toks[1:] if hyphen else toks
         if not words or not _is_word(words[0]) or (not hyphen and not words[0].spaced and
@@ -1166,7 +1190,7 @@ class _Scanner(_Reader):
             after = text[end + len(letters) : end + len(letters) + 1]
             ok = letters.lower() in lx.durations or letters in ("x",) or letters in lx.physical_symbols or \
                 letters.lower() in ("pct", "bp", "bps", "pp") or letters in lx.currency_codes \
-                or letters in lx.postfix_symbols or (  # a unit we do not model: "10kg", "75ml"
+                or (letters in lx.degree_scales and end - fig.start > 1) or letters in lx.postfix_symbols or (  # a unit we do not model: "10kg", "75ml"
                     2 <= len(letters) <= 3 and letters.islower() and letters.isascii()
                     and letters not in lx.ordinal_suffixes)
             if not ok or after.isalnum() or after == "_":
