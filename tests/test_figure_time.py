@@ -101,3 +101,39 @@ def test_a_figure_starting_on_a_coming_day_takes_that_day() -> None:
 def test_a_past_time_after_from_is_still_a_baseline() -> None:
     got = _times("Exports rose to 9,500 tonnes in March, up 12% from January.", "2026-05-20")
     assert got["9,500 tonnes"] == (date(2026, 3, 1), date(2026, 3, 31))
+
+
+# -- a time still to come dates only its own clause --------------------------------------------------------
+
+
+def test_a_coming_time_after_and_with_a_new_verb_is_not_the_first_clauses() -> None:
+    got = _times("The hospital group runs 38 clinics, and it plans to open a new wing by June 2027.", "2026-04-14")
+    assert got["38"] == (date(2026, 4, 14), date(2026, 4, 14))
+
+
+def test_a_figure_after_and_following_a_coming_time_is_not_dated_to_it() -> None:
+    got = _times("The airline will retire its old jets by May and lay off about 450 pilots.", "2026-01-20")
+    assert got["about 450"] == (date(2026, 1, 20), date(2026, 1, 20))
+
+
+def test_a_participle_clause_takes_the_coming_time_away_from_the_figure() -> None:
+    got = _times("Nordvik Mining will invest $900 million in a smelter, creating 1,200 jobs when it opens in 2029.",
+                 "2026-09-03")
+    assert got["$900 million"] == (date(2026, 9, 3), date(2026, 9, 3))
+    assert got["1,200"] == (date(2029, 1, 1), date(2029, 12, 31))
+
+
+def test_a_coming_time_in_the_figures_own_clause_still_dates_it() -> None:
+    got = _times("The chain plans to hire 500 people, including 200 pharmacists, by 2028.", "2026-05-05")
+    assert got["500"] == (date(2028, 1, 1), date(2028, 12, 31))
+
+
+def test_a_semicolon_parts_a_figure_from_a_coming_time() -> None:
+    got = _times("The charity feeds 9,000 children; it hopes to reach twice as many over the next two years.",
+                 "2026-10-01")
+    assert got["9,000"] == (date(2026, 10, 1), date(2026, 10, 1))
+
+
+def test_a_past_time_across_and_still_dates_the_figure() -> None:
+    got = _times("Output rose in March and exports reached 14,000 tonnes, the ministry said.", "2026-05-02")
+    assert got["14,000 tonnes"] == (date(2026, 3, 1), date(2026, 3, 31))

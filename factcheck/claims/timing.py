@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from factcheck._data import load_toml
 from factcheck.claims._text import _WORD, PhraseRegex, _clause_end, _clause_start
 from factcheck.claims.state import _State
 from factcheck.lexicon import LEXICON
@@ -74,6 +75,8 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
             continue
         if t.span.end - base <= start and _elsewhere_before(text, t0, t.span.end - base, start, change=change):
             continue  # "The start-up, which was founded in 2019, ... hire 150", "up from 15 million in Q3, and 40%"
+        if _future_elsewhere(doc, text, t, t0, t.span.end - base, start, end):
+            continue  # "has 212 branches ..., said it would close 15 of them by March": another clause's plan
         if _statement_day(text, t0, t, times):
             said.append(t)  # "the company said on Tuesday": when it was said, not what the figure covers
             continue
@@ -104,6 +107,37 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
     if change and not own.as_of_publication:  # a change between two named periods spans both
         own = _spanning(own, [t for t in baselines if not _YEAR_EARLIER.fullmatch(" ".join(t.text.split()))])
     return month_end_reading(own)  # "had 812 stores at the end of December": the month
+
+
+_FUTURE_CLAUSE: Final = load_toml("dates.toml")["future_clause"]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first, a space matching any run of whitespace."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+# Between a figure and a time: a break that opens another clause (see [future_clause] in dates.toml).
+_CLAUSE_GAP: Final = re.compile(
+    r";|,\s*(?:" + _alternation(_FUTURE_CLAUSE["conjunctions"]) + r")\b"
+    r"|\b(?:and|but)\s+(?:" + _alternation(_FUTURE_CLAUSE["openers"]) + r")\b"
+    r"|,\s*(?:(?:" + _alternation(_FUTURE_CLAUSE["comma_openers"]) + r")\b"
+    r"|(?!(?:" + _alternation(_FUTURE_CLAUSE["not_participles"]) + r")\b)[a-z]+ing\b)",
+    re.IGNORECASE)
+_AND_AFTER_TIME: Final = re.compile(r"\s*,?\s*(?:and|but)\s", re.IGNORECASE)
+
+
+def _future_elsewhere(doc: Document, text: str, t: TimeMention, t0: int, t1: int, start: int, end: int) -> bool:
+    """Whether ``t`` is a time still to come (after publication) that a break opening another clause parts
+    from the figure at ``start:end`` ("has 212 branches ..., said it would close 15 of them by March"; "by March
+    and cut about 300 jobs"): it dates the other clause's plan, not the figure."""
+    published = doc.published
+    ts = t.time
+    if published is None or ts.start is None or ts.end is None or ts.start < published or ts.end <= published:
+        return False  # (a window from publication on counts: "over the next six months")
+    if t1 <= start:
+        return _AND_AFTER_TIME.match(text, t1, start) is not None or _CLAUSE_GAP.search(text, t1, start) is not None
+    return t0 >= end and _CLAUSE_GAP.search(text, end, t0) is not None
 
 
 # Where a sentence's clauses part for a figure's time: a comma or stop, or a conjunction that opens a clause.
