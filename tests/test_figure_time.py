@@ -137,3 +137,44 @@ def test_a_semicolon_parts_a_figure_from_a_coming_time() -> None:
 def test_a_past_time_across_and_still_dates_the_figure() -> None:
     got = _times("Output rose in March and exports reached 14,000 tonnes, the ministry said.", "2026-05-02")
     assert got["14,000 tonnes"] == (date(2026, 3, 1), date(2026, 3, 31))
+
+
+# -- a price target or a dividend is not a report on the story's period ----------------------------------
+
+
+def test_a_price_target_after_a_results_lead_is_dated_to_publication() -> None:
+    text = ("Harlow Foods said second-quarter revenue rose 6% to £1.2bn.\n\n"
+            "Analysts at Numis raised their price target to 410 pence from 380 pence.")
+    got = _times(text, "2026-08-12")
+    assert got["410 pence"] == (date(2026, 8, 12), date(2026, 8, 12))
+    assert got["380 pence"] == (date(2026, 8, 12), date(2026, 8, 12))
+
+
+def test_a_dividend_raised_after_a_results_lead_is_dated_to_publication() -> None:
+    text = ("Pine Ridge Bancorp earned $41 million in the third quarter.\n\n"
+            "It raised its quarterly dividend to 22 cents a share.")
+    got = _times(text, "2026-10-20")
+    assert got["22 cents"] == (date(2026, 10, 20), date(2026, 10, 20))
+
+
+def test_a_past_tense_figure_after_a_results_lead_still_takes_the_quarter() -> None:
+    text = ("Pine Ridge Bancorp earned $41 million in the third quarter.\n\n"
+            "Deposits grew 3% to $9.1 billion.")
+    got = _times(text, "2026-10-20")
+    assert got["3%"] == (date(2026, 7, 1), date(2026, 9, 30))
+
+
+# -- a time right after a baseline noun is the baseline's ------------------------------------------------
+
+
+def test_a_year_earlier_after_the_amount_is_the_baselines_time() -> None:
+    text = ("Northgate Insurance said its second-quarter profit rose 9% to $210 million.\n\n"
+            "It paid out $310 million in storm claims, nearly twice the amount a year earlier.")
+    got = _times(text, "2026-08-04")
+    assert got["$310 million"] == (date(2026, 4, 1), date(2026, 6, 30))
+
+
+def test_a_year_after_the_level_is_not_the_figures_time() -> None:
+    got = _times("Hotel bookings reached 4.1 million in 2025, still below the level of 2019.", "2026-02-02")
+    assert got["4.1 million"] == (date(2025, 1, 1), date(2025, 12, 31))
+

@@ -18,7 +18,7 @@ from functools import lru_cache
 from factcheck._data import load_toml
 from factcheck.claims._text import _WORD, PhraseRegex, _clause_end, _clause_start
 from factcheck.claims.state import _State
-from factcheck.lexicon import LEXICON
+from factcheck.lexicon import LEXICON, phrase_regex
 from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start, is_attributive, month_end_reading, names_period_end
 from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
 
@@ -205,11 +205,16 @@ def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
         m = _BASELINE_END.search(text, max(end, t0 - 40), t0)
         if m and not (m.group().lower().startswith("on") and t.time.granularity == Granularity.DAY):
             return True
+    if t0 - end <= 90 and _BASELINE_NOUN.search(text, max(end, t0 - 30), t0):
+        return True  # "double the amount a year earlier": the time of the thing compared with
     if t0 - end <= 90 and _BASELINE_EVENT.search(text, max(end, t0 - 50), t0):
         return True  # "up 3.4 points from the first round on 31 May": the time of the thing compared with
     return _BASELINE_FIGURE.search(text, end, t0) is not None
 
 
+# "double the amount a year earlier", "below the level in 2019": a time right after a baseline noun.
+_BASELINE_NOUN: Final = re.compile(r"\b(?:the|its|their)\s+(?:" + _alternation(load_toml("dates.toml")["baseline_nouns"]["words"])
+                                   + r")\s+(?:(?:in|of|for)\s+)?$", re.IGNORECASE)
 # "from the first round on", "than the previous vote in": a baseline event, then its time.
 _BASELINE_EVENT: Final = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus)\s+(?:the\s+|a\s+|its\s+)?"
                              r"(?:[a-z][\w-]*\s+){1,3}(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -313,11 +318,8 @@ def _plan_period(prose: str, published: date | None, fiscal_start: int | None = 
                 and ts.end >= published and (ts.start - published).days <= 366 and _FISCAL_WORDS.search(t.text)):
             return ts.model_copy(update={"text": f"{ts.text} (the plan's period)", "span": None})
     return None
-_NOT_REPORTED: Final = PhraseRegex(
-    re.compile(r"\b(?:shares|share\s+price|stocks?|market\s+value|market\s+capitali[sz]ation|valu(?:ed|ation|es))\b",
-               re.IGNORECASE),
-    ["shares", "share price", "stock", "stocks", "market value", "market capitalisation", "market capitalization",
-     "valued", "valuation", "values"])
+_NOT_REPORTED_WORDS: Final[list[str]] = load_toml("dates.toml")["not_reported"]["phrases"]
+_NOT_REPORTED: Final = PhraseRegex(phrase_regex(_NOT_REPORTED_WORDS), _NOT_REPORTED_WORDS)
 
 
 def _reports_past(text: str, start: int, end: int) -> bool:
