@@ -178,3 +178,24 @@ def test_a_year_after_the_level_is_not_the_figures_time() -> None:
     got = _times("Hotel bookings reached 4.1 million in 2025, still below the level of 2019.", "2026-02-02")
     assert got["4.1 million"] == (date(2025, 1, 1), date(2025, 12, 31))
 
+
+
+# -- a change's own time after it, across a decimal point; the day figures were made public ----------------
+
+
+def test_a_change_takes_the_time_after_it_across_a_decimal_point() -> None:
+    got = _times("Rail freight averaged 12.1 trains a day in May, against 13.4 in May 2025, and the tonnage "
+                 "carried on the network fell 6% to 4.7 million in the first quarter.", "2026-06-10")
+    assert got["6%"] == (date(2026, 1, 1), date(2026, 3, 31))
+
+
+def test_the_day_figures_were_released_is_not_a_baseline() -> None:
+    got = _times("Wine exports rose 7% in the first half of 2026 from the same period last year, according to "
+                 "data published on Monday by the trade body.", "2026-07-22")
+    assert got["7%"] == (date(2026, 1, 1), date(2026, 6, 30))
+
+
+def test_the_day_of_a_statement_after_a_comparison_dates_the_figure() -> None:
+    got = _times("Residents cut water use by 11%, compared with 4% a year ago, the utility said on Thursday.",
+                 "2026-08-15")
+    assert got["11%"] == (date(2026, 8, 13), date(2026, 8, 13))

@@ -23,13 +23,18 @@ from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_y
 from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
 
 
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first, a space matching any run of whitespace."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
 # After a comparative figure, what follows "as"/"than" is the baseline ("twice as many queries as it did in
 # January"): its time is not the figure's.
 _BASELINE: Final = re.compile(r"\b(?:as|than|compared\s+(?:with|to)|from)\b", re.IGNORECASE)
 # "from $2.5 billion in 2022 to over $20 billion": a time followed by "to" belongs to the first leg.
 _NEXT_LEG: Final = re.compile(r"\s*,?\s*(?:to|and|versus|against)\s+$", re.IGNORECASE)
 _COMPARATIVE: Final = re.compile(r"\b(?:as\s+(?:many|much)|than|times)\b|×", re.IGNORECASE)
-_CLAUSE_PUNCT: Final = re.compile(r"[.,;]")
+_CLAUSE_PUNCT: Final = re.compile(r"[.,](?!\d)|;")  # (not the point or comma inside "38.2", "1,100")
 _TIME_REACH: Final = 250  # characters either side of a figure within which its time is looked for
 
 
@@ -60,6 +65,9 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
         # (a time wholly after publication is no baseline: "raise the price to $19.99 from November" starts then)
         ahead = (doc.published is not None and t.time.start is not None and t.time.start > doc.published
                  and _STARTS_FROM.search(text, max(0, t0 - 20), t0) is not None)
+        if t0 >= end and _statement_day(text, t0, t, times):
+            said.append(t)  # "9.8% more than ..., according to figures released on Wednesday": never a baseline
+            continue
         if t0 >= end and not ahead and ((_BASELINE.search(text, end, t0) and _COMPARATIVE.search(text, max(0, start - 5), t0))
                                         or _is_baseline(text, end, t0, t)):
             baselines.append(t)  # the baseline of "twice as many ... as in January", "up 6% from the first quarter"
@@ -110,11 +118,6 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
 
 
 _FUTURE_CLAUSE: Final = load_toml("dates.toml")["future_clause"]
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of lexicon phrases, longest first, a space matching any run of whitespace."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
 # Between a figure and a time: a break that opens another clause (see [future_clause] in dates.toml).
@@ -192,7 +195,11 @@ _OTHER_CLAUSE: Final = re.compile(
 _RECORD_SINCE: Final = PhraseRegex(re.compile(_TIME_LISTS["superlatives"].pattern + r"[^;.]{0,80}?$", re.IGNORECASE),
                             LEXICON.claims["time"]["superlatives"])
 # "said on Tuesday", "published on Monday": the day of a statement.
-_STATEMENT_DAY: Final = re.compile(LEXICON.speech_regex.pattern + r"(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
+_STATEMENT_WORDS: Final = load_toml("dates.toml")["statement_day"]
+_STATEMENT_DAY: Final = re.compile(
+    r"(?:" + LEXICON.speech_regex.pattern + r"(?:\s+\w+)?"
+    r"|\b(?:" + _alternation(_STATEMENT_WORDS["nouns"]) + r")\s+(?:" + _alternation(_STATEMENT_WORDS["verbs"]) + r"))"
+    r"\s+(?:on\s+)?$", re.IGNORECASE)
 _FIGURE_BEFORE: Final = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")
 _WEEKDAY_WORDS: Final = frozenset([*WEEKDAYS, "today", "yesterday", "tonight"])
 
