@@ -685,3 +685,23 @@ def test_a_figures_month_end_reading_is_the_whole_month() -> None:
 def test_bare_months_about_the_future(text: str, published: date, start: date, end: date) -> None:
     t = find_times(text, published)[-1].time
     assert (t.start, t.end) == (start, end)
+
+
+# -- "the current year" where the document's fiscal year does not start in January ------------------------
+
+
+def test_the_current_year_is_the_fiscal_year_under_way_when_the_document_defines_one() -> None:
+    t = find_times("It plans to ship 2.2 million units in the current year.", date(2026, 5, 13), fiscal_start=4)[0].time
+    assert (t.start, t.end) == (date(2026, 4, 1), date(2027, 3, 31))
+    t = find_times("Costs will rise in the current year.", date(2026, 2, 10), fiscal_start=7)[0].time
+    assert (t.start, t.end) == (date(2025, 7, 1), date(2026, 6, 30))
+
+
+def test_the_current_year_is_the_calendar_year_without_a_fiscal_year() -> None:
+    t = find_times("Costs will rise in the current year.", date(2026, 2, 10))[0].time
+    assert (t.start, t.end) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_this_year_stays_the_calendar_year_beside_a_fiscal_year() -> None:
+    t = find_times("Its shares have fallen 12% this year.", date(2026, 5, 13), fiscal_start=4)[0].time
+    assert (t.start, t.end) == (date(2026, 1, 1), date(2026, 12, 31))

@@ -199,3 +199,21 @@ def test_the_day_of_a_statement_after_a_comparison_dates_the_figure() -> None:
     got = _times("Residents cut water use by 11%, compared with 4% a year ago, the utility said on Thursday.",
                  "2026-08-15")
     assert got["11%"] == (date(2026, 8, 13), date(2026, 8, 13))
+
+
+# -- a present perfect with a period under way runs to publication ---------------------------------------
+
+
+def test_a_share_price_that_has_risen_this_year_runs_to_publication() -> None:
+    got = _times("Its shares have gained about 31% this year.", "2026-05-19")
+    assert got["about 31%"] == (date(2026, 1, 1), date(2026, 5, 19))
+
+
+def test_a_count_that_has_grown_this_month_runs_to_publication() -> None:
+    got = _times("The appeal has raised £2.4m this month, the charity said.", "2026-12-11")
+    assert got["£2.4m"] == (date(2026, 12, 1), date(2026, 12, 11))
+
+
+def test_a_plan_for_this_year_keeps_the_whole_year() -> None:
+    got = _times("The county expects to plant 40,000 trees this year.", "2026-03-02")
+    assert got["40,000"] == (date(2026, 1, 1), date(2026, 12, 31))

@@ -114,6 +114,11 @@ def _figure_time(doc: Document, text: str, base: int, mention: NumberMention, ti
         own = _sentence_time(doc, kept, back_ref, state, anchor=(mention.span.start + mention.span.end) // 2)
     if change and not own.as_of_publication:  # a change between two named periods spans both
         own = _spanning(own, [t for t in baselines if not _YEAR_EARLIER.fullmatch(" ".join(t.text.split()))])
+    if (doc.published is not None and own.granularity in _TO_DATE_GRANULARITIES and own.start is not None
+            and own.end is not None and own.start <= doc.published < own.end and not own.as_of_publication
+            and _PERFECT_BEFORE.search(text, max(0, start - 40), start)):
+        # "shares have risen 18% this year", "the stock has nearly tripled this year": so far, to publication
+        return own.model_copy(update={"end": doc.published, "text": f"{own.text} (so far)"})
     return month_end_reading(own)  # "had 812 stores at the end of December": the month
 
 
@@ -141,6 +146,12 @@ def _future_elsewhere(doc: Document, text: str, t: TimeMention, t0: int, t1: int
     if t1 <= start:
         return _AND_AFTER_TIME.match(text, t1, start) is not None or _CLAUSE_GAP.search(text, t1, start) is not None
     return t0 >= end and _CLAUSE_GAP.search(text, end, t0) is not None
+
+
+# A present perfect right before the figure ("have risen about 18%", "has nearly tripled"): with a period under
+# way ("this year") the figure runs from its start to publication.
+_PERFECT_BEFORE: Final = re.compile(r"\b(?:has|have)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_TO_DATE_GRANULARITIES: Final = frozenset([Granularity.YEAR, Granularity.QUARTER, Granularity.MONTH])
 
 
 # Where a sentence's clauses part for a figure's time: a comma or stop, or a conjunction that opens a clause.

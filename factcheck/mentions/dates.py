@@ -160,6 +160,7 @@ _QREL: Final = _alt(["this", "last", "next", "current", "previous", "following"]
 _FISCAL: Final = _alt(["fiscal"])
 _FISCAL_LEX: dict[str, Any] = _LEX["fiscal"]
 _SEASON_LEX: dict[str, Any] = _LEX["seasons"]
+_FISCAL_CURRENT: Final = frozenset(_FISCAL_LEX["current_year_words"])
 _FISCAL_W, _SEASON_W = _alt(_FISCAL_LEX["words"]), _alt(_SEASON_LEX["words"])
 _YEAR_SEASONS: dict[str, list[int]] = _LEX["year_seasons"]
 # The second year of a split year: "2024-25", "2024/25", "2024-2025".
@@ -596,6 +597,9 @@ def _core(kind: str, g: dict[str, str], p: date | None, hit: _Hit) -> _Period:
     if kind == "ago":
         return _ago(g, p)
     if kind == "win":
+        if (hit.fiscal_start not in (None, 1) and not g.get("win_n") and _key(g["win_dir"]) in _FISCAL_CURRENT
+                and _UNITS[_key(g["win_u"])] == "year"):
+            return _fiscal_relative(0, p, hit.fiscal_start)  # "the current year" where the fiscal year starts in April
         return _window(g, p)
     if kind == "dayword":
         d = _anchor(p) + timedelta(days=_DAY_WORDS[_key(g["dayword"])])
