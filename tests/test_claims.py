@@ -1415,3 +1415,29 @@ def test_a_speakers_own_figures_and_a_figure_set_against_anothers():
     # "compared with N at X": the other figure is X's
     assert _subjects("Orchard Farms has 40 farms, compared with 25 at Kestrel Foods.") \
         == [("40", "Orchard Farms"), ("25", "Kestrel Foods")]
+
+
+def test_a_figure_by_the_day_month_or_year_is_a_flow_of_what_the_text_is_about():
+    # "a day", "a year": the amount of what the sentence points back to, not the price of one unit
+    assert _subjects("Harbourline Group runs 40 ferries. It carries 12,000 passengers a day.")[-1] \
+        == ("12,000", "Harbourline Group")
+    assert _subjects("Kestrel Foods opened a bakery in Leeds. It bakes about 9,000 loaves a day.")[-1] \
+        == ("about 9,000", "Kestrel Foods")
+    assert _subjects("Northgate Water fixed the main. The leaks had cost it $2 million a year.")[-1] \
+        == ("$2 million", "Northgate Water")
+    assert _subjects("Orchard Farms hired pickers. Its payroll now runs to £40,000 a week.")[-1] \
+        == ("£40,000", "Orchard Farms")
+    # a price of one unit of something stays about no one
+    assert _subjects("Orchard Farms hired pickers. In June, diesel cost $1.20 per litre.")[-1] == ("$1.20", None)
+
+
+def test_a_paragraphs_opening_sentence_that_names_nothing_keeps_the_story_organisation():
+    text = ("Harbourline Group said on Monday it would cut sailings to 12 a day from 16.\n\n"
+            "The queues are growing. About 300 lorries waited to board on Sunday, up from 120 a week earlier.")
+    assert _subjects(text)[2:] == [("About 300", "Harbourline Group"), ("120", "Harbourline Group")]
+    text = ("Kestrel Foods said it would close two bakeries, cutting 400 jobs.\n\n"
+            "The slump has deepened. Orders fell 12% in the first quarter.")
+    assert _subjects(text)[-1] == ("12%", "Kestrel Foods")
+    # inside a paragraph such a sentence still ends the topic
+    text = "Harbourline Group cut sailings to 12 a day. The weather was fine. About 300 lorries waited on Sunday."
+    assert _subjects(text)[-1] == ("About 300", None)

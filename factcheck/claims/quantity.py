@@ -183,7 +183,10 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             scope = earlier.scope  # "This brings the total to 40": a total of what the last figure counted
         aggregate = "total"
     # (money per share is the company's: its earnings, dividend or price, not a rate of a unit about no one)
-    rate = _RATE.match(text, end) is not None and not per_share
+    # (nor is an amount by the day, month or year: "31.4 transits a day", "costing it $25 million a year" are
+    # flows of what the text is about; "$2 per GPU hour" prices one unit of something, and "rise 16% a year"
+    # is a pace of change that may be anyone's)
+    rate = _RATE.match(text, end) is not None and not per_share and (relative or _FLOW.match(text, end) is None)
     subject = _subject(text, base, start, entities, attribution_spans, state, sentence_entities, rate=rate)
     if subject is None and counted:  # "70 Chinese models": the origin adjective names the place
         place = next((LEXICON.claims["demonyms"][w] for w in counted.split() if w in LEXICON.claims["demonyms"]), None)
@@ -245,4 +248,6 @@ _SAID_AFTER: Final = re.compile(r"\s+(?:(?:had|have|has|were|was|are|is)\s+)?")
 # "$2 per GPU hour", "$20 a month": a price or rate of one unit.
 _RATE: Final = re.compile(r"\s+(?:per|an?)\s+(?:[\w-]+\s+)?(?:hour|day|week|month|year|unit|token|share|head|user|"
                    r"person|gpu|query|call|request|piece|kilogram|kg|tonne|litre|barrel)s?\b|\s*/\s*[a-z]", re.IGNORECASE)
+# A figure by a bare period of time ("a day", "per year"), no unit between: a flow, not the price of a unit.
+_FLOW: Final = re.compile(r"\s+(?:per|an?)\s+(?:hour|day|week|month|year)\b", re.IGNORECASE)
 _FIGURE_REACH: Final = 1000  # characters either side of a figure that its noun phrase and cues are read from

@@ -62,7 +62,9 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         # the body repeats as written ("Atlantica Airways flies a record ...")
         entities, numbers = _headline_names(doc, sent, entities, numbers, gaz)
     back_ref = bool(_BACK_REFERENCE.match(text))
+    opened = state.paragraphs
     _new_paragraph(doc, sent, state)
+    opened = state.paragraphs != opened  # the sentence opens a body paragraph
     _weigh(entities, sent.heading or state.paragraphs <= 1, state, gaz, text, base)
     times = _resolve_period_references(text, base, times, state)
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
@@ -117,7 +119,11 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         state.topic_org = _org_of(state.topic, gaz) or state.topic_org
         state.topic_org_of = state.topic
     about = [c.subject for c in out if isinstance(c, QuantityClaim) and c.subject is not None] if out else None
-    state.continued = about[-1] if about and not sent.heading else None
+    # A paragraph's opening sentence that names nothing and has no figure ("Queues are growing.") leaves the
+    # story's organisation in play for the figures after it; a sentence like it inside a paragraph ends the topic.
+    if (about or numbers or entities or sent.heading or not opened or state.continued is None
+            or state.continued.type == "place"):
+        state.continued = about[-1] if about and not sent.heading else None
     return out
 
 
