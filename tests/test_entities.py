@@ -238,3 +238,8 @@ def test_property_title_then_name_gives_the_name_with_its_span(title, given_name
     assert [r.name for r in refs] == [f"{given_name} {surname}"]
     [ref] = refs
     assert text[ref.span.start - 7 : ref.span.end - 7] == f"{given_name} {surname}"
+
+
+@pytest.mark.parametrize("text", ["Profit rose in the April-June quarter.", "The shops open Monday-Friday."])
+def test_a_span_of_months_or_days_is_not_a_name(g, text):
+    assert g.find(text) == []

@@ -227,3 +227,12 @@ def test_a_percentage_of_a_whole_named_by_the_noun_before_it():
 ])
 def test_returns_of_a_fund_and_takings_of_a_film(sentence, figure, measure):
     assert measures(sentence)[figure] == measure
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Its registered customer base crossed 350 million.", "350 million", "users"),
+    ("The app's user base topped 40 million in March.", "40 million", "users"),
+    ("Its subscriber base surpassed 12 million.", "12 million", "users"),
+])
+def test_a_customer_base_crossing_a_figure_counts_users(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure

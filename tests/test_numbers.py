@@ -692,3 +692,9 @@ def test_oil_output_and_floor_space_units():
         "Output rose to 1.2 million bpd, or 300,000 b/d more; the mall has 250,000 sq ft and 1,200 square metres.")]
     assert got == [("1.2 million bpd", "bbl/d"), ("300,000 b/d", "bbl/d"), ("250,000 sq ft", "sq ft"),
                    ("1,200 square metres", "m2")]
+
+
+def test_rupees_written_rs_before_the_figure():
+    got = [(n.text, n.quantity.unit) for n in find_numbers("a profit of Rs 2,836 crore, Rs. 450 crore and Rs5,000.")]
+    assert got == [("Rs 2,836 crore", "INR"), ("Rs. 450 crore", "INR"), ("Rs5,000", "INR")]
+    assert [n.quantity.unit for n in find_numbers("The HRs 5 team")] in ([], [None])  # inside a word: no prefix

@@ -88,12 +88,17 @@ def _reference_runs(g: Gazetteer, text: str, offset: int = 0, common_words: froz
         while words and words[0] in E._FUNCTION_WORDS:
             start += len(words[0]) + 1
             words = words[1:]
+        title = E._title_length(words)  # "Finance Minister Jo Roe" -> "Jo Roe"
+        start += sum(len(w) + 1 for w in words[:title])
+        words = words[title:]
         while words and words[-1] in E._ACRONYMS:
             words = words[:-1]
         if not words or all(w in E._FUNCTION_WORDS or w in E._ACRONYMS for w in words) or (
                 len(words) == 1 and len(words[0]) < 2):
             continue
         surface = " ".join(words)
+        if len(words) == 1 and "-" in surface and all(p in E._FUNCTION_WORDS for p in surface.split("-")):
+            continue  # "April-June"
         if len(words) == 1 and E._SCALED_NUMBER.fullmatch(surface):
             continue
         head = E._COMMON_HEAD.match(surface)  # "Shares of Kisaragi" opening a sentence: the name is what follows
@@ -141,7 +146,8 @@ _PIECES = ["The", "A", "Of", "of", "and", "&", "Pinecrest", "Pinecrest’s", "St
            "Approves", "Spreading", "Brazilian", "GW", "473", "24.6", "million", "Skyreach", "2", "100",
            "FTSE", "AI", "CEO", "671B", "Second-quarter", "Lisbon-based", "Coca-Cola", "NT$225", "said",
            "rose", "the", "forward", "Harbour", "Group", "Ltd.", "Northwind", "Robotics", "Anna", "Keller",
-           "“Quoted", "(Bracketed)", ".", ",", "\n", "Councillors", "Two-thirds", "Ho", "X"]
+           "“Quoted", "(Bracketed)", ".", ",", "\n", "Councillors", "Two-thirds", "Ho", "X", "Minister", "Finance",
+           "April-June"]
 
 
 @functools.lru_cache(maxsize=1)

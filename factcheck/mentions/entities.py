@@ -501,6 +501,8 @@ class Gazetteer:
         ):
             return _NOT_A_NAME
         name = " ".join(words)
+        if len(words) == 1 and "-" in name and all(p in _FUNCTION_WORDS for p in name.split("-")):
+            return _NOT_A_NAME  # "April-June", "Monday-Friday": a span of months or days, not a name
         if len(words) == 1 and _SCALED_NUMBER.fullmatch(name):
             return _NOT_A_NAME  # "671B", "85K": a figure with a scale suffix, not a name
         if len(words) == 1 and name[0].isdigit() and name.lstrip("0123456789.") in _UNIT_SYMBOLS:

@@ -189,6 +189,8 @@ def _lex() -> _Lexicon:
         if key.endswith("$") and len(letters) >= 2:
             # Not inside a word: "spent $1.1bn" is dollars, not "nt $" (New Taiwan dollars).
             alts.append(r"(?<![^\W\d_])" + f"(?i:{re.escape(letters)})" + r"\s?\$")
+        elif key[0].isalpha():
+            alts.append(r"(?<![^\W\d_])" + re.escape(key))  # "Rs 2,836 crore", never the end of "HRs 5"
         else:
             alts.append(re.escape(key))
     codes = "|".join(sorted(cur["codes"], key=len, reverse=True))
