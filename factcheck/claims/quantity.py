@@ -25,14 +25,12 @@ from factcheck.claims.measure import (
     _scope,
     _singular,
 )
-from factcheck.claims.state import _country_of, _is_person, _person_named
+from factcheck.claims.state import _country_of, _is_person
 from factcheck.claims.subject import (
     _covered_company,
     _entity_after,
     _named_in_clause,
-    _OWN_COMPANY_MEASURES,
     _national,
-    _reports_on_others,
     _story_subject,
     _subject,
 )
@@ -213,12 +211,6 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             subject = _story_subject(text, measure, whole, state)
     elif subject is not None and state.main_org is not None and subject.id != state.main_org.id:
         subject = _covered_company(text, base, start, subject, entities, state)
-    if (subject is not None and measure in _OWN_COMPANY_MEASURES and _person_named(subject) and state.main_org is not None
-            and not _person_named(state.main_org) and not _reports_on_others(state.main_org)
-            and not _named_in_clause(text, base, start, subject, entities, ())):
-        # "He told analysts that broadband had reached 610,000 customers": a person carried from before, or
-        # pointed to, has no customers or revenue of their own; the story's company has
-        subject = state.main_org
     if _national(text, start, measure) and (subject is None or subject.type != "place") and (
             (subject is not None and (_is_person(subject) or subject.type == "body" and _country_of(subject, gaz)))
             or not _named_in_clause(text, base, start, subject, entities, attribution_spans)):

@@ -410,8 +410,6 @@ def _reporting_speaker(text: str, base: int, lo: int, start: int, entities: Sequ
 
 
 _COMPANY_MEASURES: Final = frozenset(_SUBJECT_WORDS["company_measures"])
-#: Measures only an organisation has, never a person (claims.toml): a person carried as their subject is not it.
-_OWN_COMPANY_MEASURES: Final = frozenset(_SUBJECT_WORDS["own_company_measures"])
 _PLACE_MEASURES: Final = frozenset(_SUBJECT_WORDS["place_measures"])
 _PLACE_WHOLES: Final = frozenset(_SUBJECT_WORDS["place_wholes"])
 _MARKET_WORDS: Final = phrase_regex(_SUBJECT_WORDS["market_words"])
