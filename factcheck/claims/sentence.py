@@ -62,9 +62,9 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
         # the body repeats as written ("Atlantica Airways flies a record ...")
         entities, numbers = _headline_names(doc, sent, entities, numbers, gaz)
     back_ref = bool(_BACK_REFERENCE.match(text))
-    opened = state.paragraphs
+    paragraphs_before = state.paragraphs
     _new_paragraph(doc, sent, state)
-    opened = state.paragraphs != opened  # the sentence opens a body paragraph
+    opened: bool = state.paragraphs != paragraphs_before  # the sentence opens a body paragraph
     _weigh(entities, sent.heading or state.paragraphs <= 1, state, gaz, text, base)
     times = _resolve_period_references(text, base, times, state)
     resolved_times = [t for t in times if t.time.resolved and (t.time.start or t.time.end)]
