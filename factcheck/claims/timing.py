@@ -19,13 +19,8 @@ from factcheck._data import load_toml
 from factcheck.claims._text import _WORD, PhraseRegex, _clause_end, _clause_start
 from factcheck.claims.state import _State
 from factcheck.lexicon import LEXICON, phrase_regex
-from factcheck.mentions.dates import WEEKDAYS, _add_months, find_times, fiscal_year_start, is_attributive, month_end_reading, names_period_end
+from factcheck.mentions.dates import WEEKDAYS, _add_months, _alt, find_times, fiscal_year_start, is_attributive, month_end_reading, names_period_end
 from factcheck.models import Claim, Document, Granularity, NumberMention, QuantityClaim, Span, TimeMention, TimeScope
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of lexicon phrases, longest first, a space matching any run of whitespace."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
 # After a comparative figure, what follows "as"/"than" is the baseline ("twice as many queries as it did in
@@ -127,10 +122,10 @@ _FUTURE_CLAUSE: Final = load_toml("dates.toml")["future_clause"]
 
 # Between a figure and a time: a break that opens another clause (see [future_clause] in dates.toml).
 _CLAUSE_GAP: Final = re.compile(
-    r";|,\s*(?:" + _alternation(_FUTURE_CLAUSE["conjunctions"]) + r")\b"
-    r"|\b(?:and|but)\s+(?:" + _alternation(_FUTURE_CLAUSE["openers"]) + r")\b"
-    r"|,\s*(?:(?:" + _alternation(_FUTURE_CLAUSE["comma_openers"]) + r")\b"
-    r"|(?!(?:" + _alternation(_FUTURE_CLAUSE["not_participles"]) + r")\b)[a-z]+ing\b)",
+    r";|,\s*(?:" + _alt(_FUTURE_CLAUSE["conjunctions"]) + r")\b"
+    r"|\b(?:and|but)\s+(?:" + _alt(_FUTURE_CLAUSE["openers"]) + r")\b"
+    r"|,\s*(?:(?:" + _alt(_FUTURE_CLAUSE["comma_openers"]) + r")\b"
+    r"|(?!(?:" + _alt(_FUTURE_CLAUSE["not_participles"]) + r")\b)[a-z]+ing\b)",
     re.IGNORECASE)
 _AND_AFTER_TIME: Final = re.compile(r"\s*,?\s*(?:and|but)\s", re.IGNORECASE)
 
@@ -209,7 +204,7 @@ _RECORD_SINCE: Final = PhraseRegex(re.compile(_TIME_LISTS["superlatives"].patter
 _STATEMENT_WORDS: Final = load_toml("dates.toml")["statement_day"]
 _STATEMENT_DAY: Final = re.compile(
     r"(?:" + LEXICON.speech_regex.pattern + r"(?:\s+\w+)?"
-    r"|\b(?:" + _alternation(_STATEMENT_WORDS["nouns"]) + r")\s+(?:" + _alternation(_STATEMENT_WORDS["verbs"]) + r"))"
+    r"|\b(?:" + _alt(_STATEMENT_WORDS["nouns"]) + r")\s+(?:" + _alt(_STATEMENT_WORDS["verbs"]) + r"))"
     r"\s+(?:on\s+)?$", re.IGNORECASE)
 _FIGURE_BEFORE: Final = re.compile(r"\d[\w.,%]*(?:\s+[^\s\d]+){0,2}\s+$")
 _WEEKDAY_WORDS: Final = frozenset([*WEEKDAYS, "today", "yesterday", "tonight"])
@@ -231,7 +226,7 @@ def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
 
 
 # "double the amount a year earlier", "below the level in 2019": a time right after a baseline noun.
-_BASELINE_NOUN: Final = re.compile(r"\b(?:the|its|their)\s+(?:" + _alternation(load_toml("dates.toml")["baseline_nouns"]["words"])
+_BASELINE_NOUN: Final = re.compile(r"\b(?:the|its|their)\s+(?:" + _alt(load_toml("dates.toml")["baseline_nouns"]["words"])
                                    + r")\s+(?:(?:in|of|for)\s+)?$", re.IGNORECASE)
 # "from the first round on", "than the previous vote in": a baseline event, then its time.
 _BASELINE_EVENT: Final = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus)\s+(?:the\s+|a\s+|its\s+)?"
