@@ -698,3 +698,18 @@ def test_rupees_written_rs_before_the_figure():
     got = [(n.text, n.quantity.unit) for n in find_numbers("a profit of Rs 2,836 crore, Rs. 450 crore and Rs5,000.")]
     assert got == [("Rs 2,836 crore", "INR"), ("Rs. 450 crore", "INR"), ("Rs5,000", "INR")]
     assert [n.quantity.unit for n in find_numbers("The HRs 5 team")] in ([], [None])  # inside a word: no prefix
+
+
+@pytest.mark.parametrize("text, got", [
+    ("Shares jumped 12pc to 345p, or 12 pc.", [("12pc", "12", "percent"), ("345p", "3.45", "GBP"), ("12 pc", "12", "percent")]),
+    ("It earned 87c a share, up from 80c.", [("87c", "0.87", "USD"), ("80c", "0.8", "USD")]),
+    ("It streams in 1080p and 720p at 6pm.", []),  # resolutions and times of day are no money
+    ("A net loss of KSh 1.2 billion, Ksh2.3bn and KShs 400m.",
+     [("KSh 1.2 billion", "1200000000", "KES"), ("Ksh2.3bn", "2300000000", "KES"), ("KShs 400m", "400000000", "KES")]),
+    ("Tk 5,000 crore and Tk1.2bn", [("Tk 5,000 crore", "50000000000", "BDT"), ("Tk1.2bn", "1200000000", "BDT")]),
+    ("GH¢300 million and Rs 10 cr", [("GH¢300 million", "300000000", "GHS"), ("Rs 10 cr", "100000000", "INR")]),
+    ("a 50-basis-point hike and winds of 180 km/h", [("50-basis-point", "0.5", "percentage_points"),
+                                                    ("180 km/h", "180", "km/h")]),
+])
+def test_money_and_units_as_british_african_and_indian_papers_write_them(text, got):
+    assert [(n.text, str(n.quantity.value), n.quantity.unit) for n in find_numbers(text)] == got

@@ -111,6 +111,8 @@ class _Lexicon:
     currency_codes: dict[str, str]
     postfix_symbols: dict[str, str]
     subunits: dict[str, tuple[str, Decimal]]
+    glued_subunits: dict[str, tuple[str, Decimal]]  # "345p", "87c": only glued to the digits
+    glued_subunit_not: frozenset[str]  # digits after which they are no money ("1080p")
     percent: dict[tuple[str, ...], str]
     basis_points: dict[tuple[str, ...], Decimal]
     durations: dict[str, str]
@@ -219,6 +221,8 @@ def _lex() -> _Lexicon:
         currency_codes=dict(cur["codes"]),
         postfix_symbols=dict(cur["postfix_symbols"]),
         subunits={k: (v[0], _dec(v[1])) for k, v in cur["subunits"].items()},
+        glued_subunits={k: (v[0], _dec(v[1])) for k, v in cur["glued_subunits"].items() if k != "not_after"},
+        glued_subunit_not=frozenset(cur["glued_subunits"]["not_after"]),
         percent=phrases(units["percent"]),
         basis_points={k: _dec(v) for k, v in phrases(units["basis_points"]).items()},
         durations=dict(units["durations"]),
@@ -274,7 +278,7 @@ def _unit_starts(d: dict[str, Any]) -> frozenset[str]:
     cur, units = d["currency"], d["units"]
     phrase_tables = [units["percent"], units["basis_points"], cur["words"], units["physical_words"]]
     firsts = {_tokens(k.lower())[0] for table in phrase_tables for k in table}
-    as_written = [cur["codes"], cur["postfix_symbols"], cur["subunits"], units["durations"],
+    as_written = [cur["codes"], cur["postfix_symbols"], cur["subunits"], cur["glued_subunits"], units["durations"],
                   units["physical_symbols"], units["times"]]
     return frozenset(firsts | {k for table in as_written for k in table} | {"%", "％", "×", "-", "–"}
                      | set(units["degrees"]["signs"]) | set(units["degrees"]["scales"]))
@@ -856,6 +860,11 @@ class _Reader:
             return fig._replace(end=t0.end, unit="times" if t0.text == "×" else "percent")
         if t0.text in lx.degree_signs and len(toks) > 1 and not toks[1].spaced and toks[1].text in lx.degree_scales:
             return fig._replace(end=toks[1].end, unit=lx.degree_scales[toks[1].text])  # "42°C"
+        if not t0.spaced and t0.text in lx.glued_subunits and fig.digits and not fig.prefixed and not fig.scaled \
+                and text[fig.start : fig.end] not in lx.glued_subunit_not:
+            code, factor = lx.glued_subunits[t0.text]  # "345p", "87c": pence and cents
+            precision = None if fig.precision is None else fig.precision * factor
+            return fig._replace(end=t0.end, value=fig.value * factor, precision=precision, unit=code)
         if not t0.spaced and t0.text in lx.degree_scales and fig.digits and not fig.prefixed and not fig.scaled \
                 and fig.end - fig.start > 1:  # ("5C" with one digit reads as a name, like "5G" and "3M")
             return fig._replace(end=t0.end, unit=lx.degree_scales[t0.text])  # "45C", "113F": a temperature
@@ -1190,11 +1199,12 @@ class _Scanner(_Reader):
         if nxt.isalpha():
             letters = _LETTERS.match(text, end).group()  # type: ignore[union-attr]
             after = text[end + len(letters) : end + len(letters) + 1]
-            ok = letters.lower() in lx.durations or letters in ("x",) or letters in lx.physical_symbols or \
-                letters.lower() in ("pct", "bp", "bps", "pp") or letters in lx.currency_codes \
-                or (letters in lx.degree_scales and end - fig.start > 1) or letters in lx.postfix_symbols or (  # a unit we do not model: "10kg", "75ml"
-                    2 <= len(letters) <= 3 and letters.islower() and letters.isascii()
-                    and letters not in lx.ordinal_suffixes)
+            ok = (letters.lower() in lx.durations or letters in ("x",) or letters in lx.physical_symbols
+                  or letters.lower() in ("pct", "bp", "bps", "pp") or letters in lx.currency_codes
+                  or (letters in lx.degree_scales and end - fig.start > 1) or letters in lx.postfix_symbols
+                  or (letters in lx.glued_subunits and text[fig.start : end] not in lx.glued_subunit_not)
+                  or (2 <= len(letters) <= 3 and letters.islower() and letters.isascii()  # a unit we do not
+                      and letters not in lx.ordinal_suffixes))                          # model: "10kg", "75ml"
             if not ok or after.isalnum() or after == "_":
                 return self._skip_chunk(end)  # "14th", "1990s", "4Paradigm", "6pm", "24703L202"
         if fig.name_like:
