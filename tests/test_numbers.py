@@ -713,3 +713,21 @@ def test_rupees_written_rs_before_the_figure():
 ])
 def test_money_and_units_as_british_african_and_indian_papers_write_them(text, got):
     assert [(n.text, str(n.quantity.value), n.quantity.unit) for n in find_numbers(text)] == got
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The $1.2-trillion plan passed.", "1200000000000", "USD"),
+    ("It cost US$1.5-billion.", "1500000000", "USD"),
+    ("the 2-billion-dollar deal", "2000000000", "USD"),
+    ("a 3-million-strong army", "3000000", None),
+])
+def test_a_scale_word_joined_by_a_hyphen_scales_the_figure(text, value, unit):
+    [n] = find_numbers(text)
+    q = n.quantity
+    assert (str(q.value), str(q.low), str(q.high), q.unit) == (value, value, value, unit)
+
+
+@given(st.integers(1, 999), st.sampled_from(["million", "billion", "trillion"]), st.sampled_from(["", "$", "US$"]))
+def test_property_hyphen_scale_is_never_a_range_up_to_the_scale(n, scale, prefix):
+    [m] = find_numbers(f"a {prefix}{n}-{scale} budget")
+    assert m.quantity.low == m.quantity.high == m.quantity.value

@@ -301,6 +301,8 @@ def _currency_of(prefix: str) -> str | None:
 # Text helpers
 # ----------------------------------------------------------------------------------------
 
+# A scale word joined to the digits by a hyphen ("$1.2-trillion", "a 2-billion-dollar deal", "3-million-strong").
+_HYPHEN_SCALE: Final = re.compile(r"-([A-Za-z]{4,9})(?!\w)")
 # The word after a glued suffix: one space, then a lower-case word (bounded: no backtracking to speak of).
 _NEXT_WORD: Final = re.compile(r" ([a-z][a-z'’-]{0,30})\b")
 
@@ -796,6 +798,12 @@ class _Reader:
             return fig  # the caller decides what other glued letters mean
         # spaced scale words: "2 million", "322 hundred", "3 lakh crore", "1.2 bn"
         if not text[end : end + 1].isspace():
+            if text[end : end + 1] == "-":  # "$1.2-trillion", "US$1.5-billion": a scale joined by a hyphen
+                joined = _HYPHEN_SCALE.match(text, end)
+                if joined is not None and joined.group(1).lower() in lx.scales:
+                    scale = lx.scales[joined.group(1).lower()]
+                    return fig._replace(end=joined.end(), value=value * scale, precision=precision * scale,
+                                        plain=False, scaled=True)
             return fig  # a scale word must be spaced: no need to read tokens
         nxt = self.fwd(end, 1)
         if not nxt or (nxt[0].text.lower() not in lx.scales and nxt[0].text.lower() != "dozens"
