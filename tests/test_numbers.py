@@ -731,3 +731,10 @@ def test_a_scale_word_joined_by_a_hyphen_scales_the_figure(text, value, unit):
 def test_property_hyphen_scale_is_never_a_range_up_to_the_scale(n, scale, prefix):
     [m] = find_numbers(f"a {prefix}{n}-{scale} budget")
     assert m.quantity.low == m.quantity.high == m.quantity.value
+
+
+@pytest.mark.parametrize("text, shown", [("a €1.2bn-plus deal", "€1.2bn-plus"), ("1.5 million-plus people", "1.5 million-plus"),
+                                         ("with 300-plus missing", "300-plus")])
+def test_a_hyphenated_plus_is_at_least(text, shown):
+    [n] = find_numbers(text)
+    assert n.text == shown and n.quantity.bound is Bound.AT_LEAST and n.quantity.high is None

@@ -1303,8 +1303,9 @@ class _Scanner(_Reader):
                 return new, toks[0].start, toks[size - 1].end
         if toks and toks[0].text == "-" and not toks[0].spaced:
             follow = self.fwd(toks[0].end, 1)
-            if follow and not follow[0].spaced and follow[0].text.lower() == "odd":
-                return "approx", follow[0].start, follow[0].end
+            word = follow[0].text.lower() if follow and not follow[0].spaced else ""
+            if word in ("odd", "plus"):  # "200-odd", "300-plus", "€1.2bn-plus"
+                return lx.hedges_after[(word,)], follow[0].start, follow[0].end
         return None
 
     # -- ranges, shares, conversions -------------------------------------------------
