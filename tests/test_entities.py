@@ -243,3 +243,12 @@ def test_property_title_then_name_gives_the_name_with_its_span(title, given_name
 @pytest.mark.parametrize("text", ["Profit rose in the April-June quarter.", "The shops open Monday-Friday."])
 def test_a_span_of_months_or_days_is_not_a_name(g, text):
     assert g.find(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("José María Álvarez-Pallete said the bid was fair.", ["José María Álvarez-Pallete"]),
+    ("Łukasz Nowak, head of Orlen, said so.", ["Łukasz Nowak", "Orlen"]),
+    ("Analysts at Société Générale and Éric Dupont agreed.", ["Société Générale", "Éric Dupont"]),
+])
+def test_names_that_open_with_an_accented_capital(g, text, names):
+    assert [r.name for r in g.find(text)] == names

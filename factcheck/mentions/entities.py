@@ -65,15 +65,19 @@ _FIGURE_BEFORE: Final = re.compile(
 # over the same characters in two ways.
 # Particles that join the words of one name (stopwords.toml), but not "and", which would join two names.
 _JOINERS: Final = "|".join(re.escape(w) for w in sorted(_STOP["name_joiners"], key=len, reverse=True) if w != "and")
+# Capital letters that open a name: A-Z and the Latin capitals with accents ("Álvarez", "Ørsted", "Škoda").
+_UPPER: Final = "A-Z" + "".join(
+    ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.lower() != ch and ch not in "×")
 _CAPITALISED: Final = re.compile(
     r"""
-    [A-Z0-9](?<![\w.].)                         # a capital or digit not inside a word: one class first, so the
+    [""" + _UPPER + r"""0-9](?<![\w.].)          # a capital or digit not inside a word: one class first, so the
                                                 # engine skips the lower-case text between candidates at C speed
-    (?:(?<=[A-Z])[\w’'.&-]*|(?<=[0-9])(?<![0-9],[0-9])[0-9]*[A-Z][\w.-]*)  # first token: Capitalised, or digits
-                                                # then a capital ("4Paradigm", never "5nm", nor "050GWh" of "1,050GWh")
+    (?:(?<=[""" + _UPPER + r"""])[\w’'.&-]*|(?<=[0-9])(?<![0-9],[0-9])[0-9]*[A-Z][\w.-]*)  # first token:
+                                                # Capitalised, or digits then a capital ("4Paradigm", never "5nm",
+                                                # nor "050GWh" of "1,050GWh")
     (?:[ ](?:(?:"""
     + _JOINERS
-    + r""")[ ]){0,2}[A-Z][\w’'&-]*)*
+    + r""")[ ]){0,2}[""" + _UPPER + r"""][\w’'&-]*)*
                                                 # more capitalised tokens, joined by at most two particles ("Bank of
                                                 # China", "Valle del Cauca", "Banco de la Nación")
     """,
