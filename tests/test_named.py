@@ -57,3 +57,15 @@ def test_words_listed_on_a_page_are_no_event():
 def test_a_description_set_off_by_a_comma_stands_for_the_organisation_in_play(text, who, event, year):
     [e] = [c for c in claims(text) if isinstance(c, EventClaim)]
     assert (e.event, [p.name for p in e.participants], e.time.start) == (event, [who], date(year, 1, 1))
+
+
+@pytest.mark.parametrize("sentence, person, role, org", [
+    ("Safaricom CEO Peter Ndegwa said M-Pesa revenue rose.", "Peter Ndegwa", "ceo", "Safaricom"),
+    ("Federal Reserve Chair Jerome Powell said rates would hold.", "Jerome Powell", "chairman", "Federal Reserve"),
+    ("Bernard Arnault, chairman and CEO of LVMH, said demand held.", "Bernard Arnault", "chairman", "LVMH"),
+    ("Ajay Banga, the World Bank president, said so.", "Ajay Banga", "president", "World Bank"),
+    ("Chilean President Gabriel Boric announced the royalty.", "Gabriel Boric", "president", None),
+])
+def test_titles_inside_a_run_of_capitals_and_after_the_organisation(sentence, person, role, org):
+    roles = [c for c in claims(sentence) if isinstance(c, RoleClaim)]
+    assert [(r.person.name, r.role, r.org.name if r.org else None) for r in roles] == [(person, role, org)]

@@ -76,8 +76,17 @@ def _reference_runs(g: Gazetteer, text: str, offset: int = 0, common_words: froz
     text = text.replace("\r\n", " \n").replace("\n", " ")
     refs = []
     lead = -1
+    pieces = []
     for m in E._CAPITALISED.finditer(text):
-        start, end = m.start(), m.end()
+        run = m.group()
+        cut = E._title_inside(run) if " " in run else 0
+        if cut:  # "Safaricom CEO Peter Ndegwa": the organisation, then the titled person
+            if run[: cut - 1] not in E._DEMONYMS:
+                pieces.append((m.start(), m.start() + cut - 1))
+            pieces.append((m.start() + cut, m.end()))
+        else:
+            pieces.append((m.start(), m.end()))
+    for start, end in pieces:
         surface = E._strip_possessive(text[start:end].rstrip(".-’'"))
         if " " not in surface and (len(surface) < 2 or surface in E._FUNCTION_WORDS or surface in E._ACRONYMS):
             continue
@@ -88,6 +97,9 @@ def _reference_runs(g: Gazetteer, text: str, offset: int = 0, common_words: froz
         while words and words[0] in E._FUNCTION_WORDS:
             start += len(words[0]) + 1
             words = words[1:]
+        if len(words) > 2 and words[0] in E._ACRONYMS and words[1] in ("of", "for", "at"):  # "CEO of LVMH"
+            start += len(words[0]) + len(words[1]) + 2
+            words = words[2:]
         title = E._title_length(words)  # "Finance Minister Jo Roe" -> "Jo Roe"
         start += sum(len(w) + 1 for w in words[:title])
         words = words[title:]
@@ -147,7 +159,7 @@ _PIECES = ["The", "A", "Of", "of", "and", "&", "Pinecrest", "Pinecrest’s", "St
            "FTSE", "AI", "CEO", "671B", "Second-quarter", "Lisbon-based", "Coca-Cola", "NT$225", "said",
            "rose", "the", "forward", "Harbour", "Group", "Ltd.", "Northwind", "Robotics", "Anna", "Keller",
            "“Quoted", "(Bracketed)", ".", ",", "\n", "Councillors", "Two-thirds", "Ho", "X", "Minister", "Finance",
-           "April-June"]
+           "April-June", "Chilean", "President", "CEO", "Peter", "Ndegwa"]
 
 
 @functools.lru_cache(maxsize=1)

@@ -22,13 +22,13 @@ _ROLE_GAP: Final = re.compile(r"\s+(?:and\s+(?:[\w-]+\s+){1,3})?|,\s+")  # (", "
 # Around the role words: "PERSON, (the) ROLE", "ROLE of ORG", "ORG's ROLE". Searched near the role words only
 # (not from the sentence start), so a run-on sentence of roles costs linear time.
 _ROLE_REACH: Final = 200
-# "PERSON, ROLE", "PERSON, a spokesman", "PERSON, the agency's director-general", "PERSON, its new chief",
+# "PERSON, ROLE", "PERSON, a spokesman", "PERSON, the agency's director-general", "PERSON, its new chief", "PERSON, the World Bank president",
 # "PERSON, who is still its chief executive".
 # Also "PERSON, Acme Robotics' founder", and after a verb of appointing: "named Jo Roe as chief executive",
 # "named Jo Roe its new finance chief".
 _PERSON_BEFORE_ROLE: Final = re.compile(
     r"(?:,\s*(?:who\s+(?:is|was|remains)\s+(?:still\s+|now\s+|also\s+)?)?(?:(?:the|its|their|a|an)\s+)?"
-    r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+(?:[’']s|(?<=s)[’'])\s+)?"
+    r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+(?:[’']s|(?<=s)[’'])\s+|(?<=the\s)(?:[A-Z][\w&.-]*\s+){1,4})?"
     r"|\s+as\s+(?:(?:the|its|their|a|an)\s+)?|\s+(?:its|their)\s+)"
     r"(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
     re.IGNORECASE)

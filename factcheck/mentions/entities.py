@@ -494,6 +494,9 @@ class Gazetteer:
         while words and words[0] in _FUNCTION_WORDS:  # "The Cyberspace ..." -> "Cyberspace ..."
             shift += len(words[0]) + 1
             words = words[1:]
+        if len(words) > 2 and words[0] in _ACRONYMS and words[1] in _TITLE_JOINERS:
+            shift += len(words[0]) + len(words[1]) + 2  # "CEO of LVMH", "IPO of Acme Corp" -> the name after
+            words = words[2:]
         title = _title_length(words)
         if title:  # "Finance Minister Nirmala Sitharaman" -> "Nirmala Sitharaman"
             shift += sum(len(w) + 1 for w in words[:title])
@@ -521,6 +524,8 @@ _TITLES: Final = frozenset(_STOP["leading_titles"])
 _TITLE_WORDS: Final = _TITLES | frozenset(_STOP["title_modifiers"]) | _FUNCTION_WORDS
 _NAME_JOINERS: Final = frozenset(_STOP["name_joiners"])
 _ORG_ENDINGS: Final = frozenset(load_toml("claims.toml")["subject"]["org_suffixes"])
+_TITLE_JOINERS: Final = frozenset({"of", "for", "at"})  # between a leading acronym and the name it is of
+_DEMONYMS: Final = frozenset(load_toml("claims.toml")["demonyms"])  # adjectives of origin ("Chilean", "Saudi")
 
 
 def _title_length(words: list[str]) -> int:
@@ -576,7 +581,28 @@ def _runs_outside_listed(text: str, taken: list[tuple[int, int]], taken_starts: 
             after = _POSSESSIVE_GAP.match(text, taken[i][1], end)
             if after is not None and after.end() < end:
                 start = after.end()
-        yield start, text[start:end]
+        run = text[start:end]
+        cut = _title_inside(run) if " " in run else 0
+        if cut:  # "Safaricom CEO Peter Ndegwa": the organisation, then the titled person
+            if run[: cut - 1] not in _DEMONYMS:  # ("Chilean President Gabriel Boric": an adjective, no name)
+                yield start, run[: cut - 1]
+            yield start + cut, run[cut:]
+        else:
+            yield start, run
+
+
+@lru_cache(maxsize=4096)
+def _title_inside(run: str) -> int:
+    """Where a title that opens a person's name starts inside a capitalised run, after a first word that is
+    not part of the title ("Safaricom CEO Peter Ndegwa" -> 10, "Federal Reserve Chair Jerome Powell" -> 17);
+    0 when none does (cached: runs repeat)."""
+    words = run.split(" ")
+    pos = len(words[0]) + 1
+    for k in range(1, len(words) - 2):
+        if words[k] in _TITLE_WORDS and words[k - 1] not in _TITLE_WORDS and _title_length(words[k:]):
+            return pos
+        pos += len(words[k]) + 1
+    return 0
 
 
 _POSSESSIVE_GAP: Final = re.compile(r"[’']s[ ]")  # between a listed name and the name it owns
