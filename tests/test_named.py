@@ -69,3 +69,13 @@ def test_a_description_set_off_by_a_comma_stands_for_the_organisation_in_play(te
 def test_titles_inside_a_run_of_capitals_and_after_the_organisation(sentence, person, role, org):
     roles = [c for c in claims(sentence) if isinstance(c, RoleClaim)]
     assert [(r.person.name, r.role, r.org.name if r.org else None) for r in roles] == [(person, role, org)]
+
+
+@pytest.mark.parametrize("sentence, person, role, org", [
+    ("Mary Barra, who has led GM since 2014, said so.", "Mary Barra", "head", "GM"),
+    ("Jo Roe, who ran Kestrel Logistics until 2020, now advises Orchid Telecom.", "Jo Roe", "ceo", "Kestrel Logistics"),
+    ("Ana Lopes, who has chaired Vela Motors since 2019, said so.", "Ana Lopes", "chairman", "Vela Motors"),
+])
+def test_roles_given_by_a_verb_in_the_perfect_or_past(sentence, person, role, org):
+    roles = [c for c in claims(sentence) if isinstance(c, RoleClaim)]
+    assert [(r.person.name, r.role, r.org.name if r.org else None) for r in roles] == [(person, role, org)]
