@@ -79,3 +79,18 @@ def test_titles_inside_a_run_of_capitals_and_after_the_organisation(sentence, pe
 def test_roles_given_by_a_verb_in_the_perfect_or_past(sentence, person, role, org):
     roles = [c for c in claims(sentence) if isinstance(c, RoleClaim)]
     assert [(r.person.name, r.role, r.org.name if r.org else None) for r in roles] == [(person, role, org)]
+
+
+@pytest.mark.parametrize("sentence, person, role, org", [
+    ("Kestrel Logistics names Jo Roe chief executive.", "Jo Roe", "ceo", "Kestrel Logistics"),
+    ("Voters in Chile re-elected Ana Lopes president on Sunday.", "Ana Lopes", "president", "Chile"),
+    ("Orchid Telecom appoints Priya Raman finance director.", "Priya Raman", "cfo", "Orchid Telecom"),
+])
+def test_an_appointment_without_as(sentence, person, role, org):
+    roles = [c for c in claims(sentence) if isinstance(c, RoleClaim)]
+    assert [(r.person.name, r.role, r.org.name if r.org else None) for r in roles] == [(person, role, org)]
+
+
+def test_a_name_then_a_title_with_no_verb_of_appointing_is_no_role_of_the_name_before():
+    roles = [c for c in claims("Jo Roe chairman Tim Lee met the board.") if isinstance(c, RoleClaim)]
+    assert [r.person.name for r in roles] == ["Tim Lee"]

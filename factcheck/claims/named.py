@@ -29,12 +29,13 @@ _ROLE_REACH: Final = 200
 _PERSON_BEFORE_ROLE: Final = re.compile(
     r"(?:,\s*(?:who\s+(?:is|was|remains)\s+(?:still\s+|now\s+|also\s+)?)?(?:(?:the|its|their|a|an)\s+)?"
     r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+(?:[’']s|(?<=s)[’'])\s+|(?<=the\s)(?:[A-Z][\w&.-]*\s+){1,4})?"
-    r"|\s+as\s+(?:(?:the|its|their|a|an)\s+)?|\s+(?:its|their)\s+)"
+    r"|\s+as\s+(?:(?:the|its|their|a|an)\s+)?|\s+(?:its|their)\s+|\s+)"
     r"(?:(?:new|former|acting|interim|senior|incoming)\s+)?$",
     re.IGNORECASE)
 # An organisation appointing the person named right after it: "Acme Robotics (has) appointed|named Jo Roe".
 _APPOINTS: Final = re.compile(r"\s+(?:has\s+|have\s+)?(?:appointed|named|hired|promoted|picked|chose|tapped|"
-                              r"selected|elected)\s+$", re.IGNORECASE)
+                              r"selected|elected|appoints|names|hires|promotes|picks|chooses|taps|selects|"
+                              r"elects|re-elects|re-elected)\s+$", re.IGNORECASE)
 _OF_AFTER: Final = re.compile(r"\s+(?:of|at|for)\s+(?P<the>the\s+)?")  # "CEO of Acme", "a spokesman for the agency"
 # "founded by", "co-founded in 2004 by": the founder's name follows.
 _FOUNDED_BY: Final = re.compile(r"\b(?P<co>co-?)?founded\s+(?:in\s+\d{4}\s+)?by\s+", re.IGNORECASE)
