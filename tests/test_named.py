@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.claims import extract_claims
 from factcheck.documents import load_document
-from factcheck.models import EventClaim, QuantityClaim, RoleClaim
+from factcheck.models import EventClaim, MembershipClaim, QuantityClaim, RoleClaim
 
 
 def claims(text, published="2026-05-20"):
@@ -94,3 +94,16 @@ def test_an_appointment_without_as(sentence, person, role, org):
 def test_a_name_then_a_title_with_no_verb_of_appointing_is_no_role_of_the_name_before():
     roles = [c for c in claims("Jo Roe chairman Tim Lee met the board.") if isinstance(c, RoleClaim)]
     assert [r.person.name for r in roles] == ["Tim Lee"]
+
+
+@pytest.mark.parametrize("sentence, group, members", [
+    ("Shares were sold by existing holders, including the Dutch pension fund Rivermark and the US buyout firm "
+     "Halden Partners.", "existing holders", ["Rivermark", "Halden Partners"]),
+    ("Backers including Orchid Ventures and the German state bank KfW joined.", "backers", ["Orchid Ventures", "KfW"]),
+    ("Among the anchor investors were the Government of Singapore, Nomura and Kestrel Capital.", "anchor investors",
+     ["Government of Singapore", "Nomura", "Kestrel Capital"]),
+    ("Investors including Acme Capital, which owns Beta Labs, sold shares.", "investors", ["Acme Capital"]),
+])
+def test_members_named_after_a_description(sentence, group, members):
+    [m] = [c for c in claims(sentence) if isinstance(c, MembershipClaim)]
+    assert (m.group, [e.name for e in m.members]) == (group, members)

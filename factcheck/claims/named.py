@@ -422,18 +422,35 @@ def _leading_list(text: str, base: int, names: Sequence[EntityRef], pos: int) ->
             lo = mid + 1
         else:
             hi = mid
-    for e in names[lo:]:
+    following = names[lo:]
+    for i, e in enumerate(following):
         s = e.span.start - base
         if s < pos:
             continue
-        gap = text[pos:s]
-        if not out and not re.fullmatch(r"[\W_]*(?:the\s+)?", gap):
-            break
-        if out and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", gap):
+        if (e.type == "place" or e.name in _DEMONYM_WORDS) and i + 1 < len(following) and _DESCRIBED_MEMBER.fullmatch(
+                text, _after_separator(text, pos, bool(out)), following[i + 1].span.start - base):
+            continue  # "the Singapore fund Temasek": the place describes the member named after it
+        gap = _after_separator(text, pos, bool(out))
+        if gap < 0 or not _DESCRIBED_MEMBER.fullmatch(text, gap, s):
             break
         out.append(e)
         pos = e.span.end - base
     return out
+
+
+def _after_separator(text: str, pos: int, listed: bool) -> int:
+    """Where the words before a list's next member begin: past the comma or "and" after the last member (or,
+    for the first, past any punctuation); -1 when no separator follows a listed member."""
+    m = (_MEMBER_SEPARATOR if listed else _LIST_OPENING).match(text, pos)
+    return m.end() if m is not None else -1
+
+
+_DEMONYM_WORDS: Final = frozenset(LEXICON.claims["demonyms"])  # "the German state bank KfW"
+_LIST_OPENING: Final = re.compile(r"[\W_]*?(?=\s*(?:the|an?)\b|[\w“\"‘'])\s*", re.IGNORECASE)
+_MEMBER_SEPARATOR: Final = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*")
+# Before a member: nothing, "the", or a description with its article ("the Singapore fund", "the US private
+# equity firm", "the German state bank"): a capitalised word at most, then lower-case words.
+_DESCRIBED_MEMBER: Final = re.compile(r"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){1,4}|the\s+)?")
 
 
 # "Among the container lines that have moved services are", "among the departments she carried were": the group,
