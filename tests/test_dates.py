@@ -705,3 +705,44 @@ def test_the_current_year_is_the_calendar_year_without_a_fiscal_year() -> None:
 def test_this_year_stays_the_calendar_year_beside_a_fiscal_year() -> None:
     t = find_times("Its shares have fallen 12% this year.", date(2026, 5, 13), fiscal_start=4)[0].time
     assert (t.start, t.end) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+# -- a short aside between commas does not hide a future cue; a fiscal year defined after its label --------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        # a name set off by commas: the clause of "will" runs on
+        ("The airport will take 40 new buses from its maker, Volvo, from June.", D(2025, 10, 2), D(2026, 6, 1), D(2026, 6, 30)),
+        # a figure restated between commas
+        ("Council tax will rise by £96, or 5%, to £2,010 from April.", D(2026, 1, 20), D(2026, 4, 1), D(2026, 4, 30)),
+        ("The mill expects to ship 90 tonnes, about 40% more, in May.", D(2025, 11, 3), D(2026, 5, 1), D(2026, 5, 31)),
+        # a verb of saying between commas is a clause of its own: the past month stays
+        ("Prices could fall, economists say, after exports dropped in March.", D(2025, 9, 1), D(2025, 3, 1), D(2025, 3, 31)),
+        # a relative clause between commas is too
+        ("The mine, which expects growth, closed two shafts in March.", D(2025, 9, 1), D(2025, 3, 1), D(2025, 3, 31)),
+    ],
+)
+def test_a_short_aside_keeps_the_future_clause(text: str, published: date, start: date, end: date) -> None:
+    t = find_times(text, published)[-1].time
+    assert (t.start, t.end) == (start, end)
+
+
+def test_a_fiscal_year_label_then_the_month_it_begins_defines_the_fiscal_year() -> None:
+    assert fiscal_year_start("The district faces a gap of $40 million in fiscal 2028, which begins in July 2027.") == 7
+    assert fiscal_year_start("Sales for fiscal 2026, which ended in September, rose.") == 10
+    assert fiscal_year_start("Revenue in fiscal 2026 rose 4% to $3bn in March.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("Like-for-like sales rose 3.1% in the six weeks to 3 January.", D(2027, 1, 7), D(2026, 11, 23), D(2027, 1, 3)),
+        ("Volumes fell in the 12 weeks to March 22, 2026.", D(2026, 4, 2), D(2025, 12, 29), D(2026, 3, 22)),
+        ("Its market share was 27% in the four weeks ended 30 November.", D(2026, 12, 9), D(2026, 11, 3), D(2026, 11, 30)),
+    ],
+)
+def test_weeks_to_a_day(text: str, published: date, start: date, end: date) -> None:
+    t = find_times(text, published)[0].time
+    assert (t.start, t.end) == (start, end)

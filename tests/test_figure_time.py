@@ -217,3 +217,43 @@ def test_a_count_that_has_grown_this_month_runs_to_publication() -> None:
 def test_a_plan_for_this_year_keeps_the_whole_year() -> None:
     got = _times("The county expects to plant 40,000 trees this year.", "2026-03-02")
     assert got["40,000"] == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+# -- a season the lead reports on carries to later past-tense figures; the lead's baseline never does ------
+
+
+def test_a_season_in_the_lead_dates_later_past_tense_figures() -> None:
+    text = ("Scottish farms picked 31,000 tonnes of raspberries this autumn, up 5% on a year earlier, the "
+            "growers' group said.\n\nThe average price was £4.10 a kilo.")
+    got = _times(text, "2026-12-04")
+    assert got["31,000 tonnes"] == (date(2026, 9, 1), date(2026, 11, 30))
+    assert got["£4.10"] == (date(2026, 9, 1), date(2026, 11, 30))
+
+
+def test_a_season_under_way_in_the_lead_dates_later_past_tense_figures() -> None:
+    text = ("Seaside hotels in Devon filled 81% of their rooms this summer, according to the tourist board.\n\n"
+            "Bookings from abroad climbed 14%.")
+    got = _times(text, "2026-08-20")
+    assert got["14%"] == (date(2026, 6, 1), date(2026, 8, 31))
+
+
+def test_the_leads_baseline_year_is_not_the_storys_period() -> None:
+    text = ("Some 61% of pupils in Wales passed maths this summer, down from 63% last year, figures showed.\n\n"
+            "Entries for physics fell 3%.")
+    got = _times(text, "2026-08-21")
+    assert got["63%"] == (date(2025, 1, 1), date(2025, 12, 31))
+    assert got["3%"] == (date(2026, 6, 1), date(2026, 8, 31))
+
+
+def test_a_fiscal_year_labelled_then_defined_is_that_years_twelve_months() -> None:
+    text = "Riverside school district adopted a $640 million budget for fiscal 2028, which begins in July 2027."
+    got = _times(text, "2027-06-10")
+    assert got["$640 million"] == (date(2027, 7, 1), date(2028, 6, 30))
+
+
+def test_weeks_to_a_day_are_the_reporting_period_of_later_figures() -> None:
+    text = ("Grocery sales at Marlowe's rose 5.4% in the 12 weeks to 28 December, data from Kantar showed.\n\n"
+            "Own-label sales grew 8%.")
+    got = _times(text, "2027-01-06")
+    assert got["5.4%"] == (date(2026, 10, 6), date(2026, 12, 28))  # 84 days
+    assert got["8%"] == (date(2026, 10, 6), date(2026, 12, 28))

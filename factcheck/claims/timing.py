@@ -363,12 +363,21 @@ def _completed_period_reported(claims: Sequence[Claim], published: date | None) 
         return None
     for c in claims:
         t = c.time
-        if (isinstance(c, QuantityClaim) and t.resolved and not t.as_of_publication
-                and t.granularity in (Granularity.YEAR, Granularity.MONTH)
-                and t.start is not None and t.end is not None and t.start.day == 1 and t.end < published
+        if not isinstance(c, QuantityClaim) or not t.resolved or t.as_of_publication or t.start is None or t.end is None:
+            continue
+        if (t.granularity in (Granularity.YEAR, Granularity.MONTH) and t.start.day == 1 and t.end < published
                 and (t.granularity == Granularity.MONTH or t.start.month == 1) and not names_period_end(t.text)):
             return t
+        if t.granularity == Granularity.SPAN and t.start <= published and _SEASON_TEXT.search(t.text):
+            return t  # "carried 4.6 million passengers this autumn": the season the story reports on
+        return None  # only the lead's first dated figure reports the story's period ("28.4% ... this summer,
+        # down from 28.8% last year": not its baseline)
     return None
+
+
+# A season ("this autumn", "summer 2025", "last season") named by a figure of the lead.
+_SEASON_WORDS: Final[list[str]] = [*load_toml("dates.toml")["year_seasons"], *load_toml("dates.toml")["seasons"]["words"]]
+_SEASON_TEXT: Final = phrase_regex(_SEASON_WORDS)
 
 
 #: How many days before publication the lead's "on Thursday" may lie to be the story's news day.
@@ -396,7 +405,7 @@ def _is_reporting_period(t: TimeScope) -> bool:
     return t.granularity in (Granularity.QUARTER, Granularity.HALF) or bool(_PERIOD_TEXT.search(t.text))
 
 
-_PERIOD_TEXT: Final = re.compile(r"\b(?:months?|year|quarter|half)\s+(?:to|ended|ending|through)\b|\bmonths\s+of\b",
+_PERIOD_TEXT: Final = re.compile(r"\b(?:months?|weeks|year|quarter|half)\s+(?:to|ended|ending|through)\b|\bmonths\s+of\b",
                           re.IGNORECASE)
 _SAME_PERIOD_OF: Final = re.compile(r"\s+(?:of|in)\s+$")
 

@@ -209,11 +209,12 @@ _MASTER: Final = re.compile(
           | [\s,/-]*(?:{_OF}\s+|{_IN}\s+)?(?P<mon_y>{_YEAR}))?
       | # the year to June 2023, the financial year to March, the three months ended September
         (?:{_THE}\s+)?
-        (?:(?P<to_n>{_NUM})\s+{_alt(["months"])} | (?:{_alt(_PERIOD_WORDS["financial"])}\s+)?(?P<to_yr>{_YEAR_W})
+        (?:(?P<to_n>{_NUM})\s+{_alt(["months"])} | (?P<to_wn>{_NUM})\s+{_alt(["weeks"])} | (?:{_alt(_PERIOD_WORDS["financial"])}\s+)?(?P<to_yr>{_YEAR_W})
           | (?P<to_q>{_alt(["quarter"])}) | (?P<to_h>{_alt(["half", "half-year", "half year"])}))
         \s+(?:(?:that|which)\s+)?(?P<to_end>{_alt(_PERIOD_WORDS["ending"])})\s+(?:(?:{_IN}|on)\s+)?(?:{_THE}\s+{_alt(["end"])}\s+{_OF}\s+)?
-        (?:{_DAY}{_ORD}\s+)?(?P<to_mon>{_MON})(?![A-Za-z])\.?(?:\s+{_DAY}{_ORD})?(?:,?\s+(?P<to_y>{_YEAR}))?
-        # ("the financial year ending 31 March 2027", "the fiscal year ending in March")
+        (?:(?P<to_d>{_DAY}){_ORD}\s+)?(?P<to_mon>{_MON})(?![A-Za-z])\.?(?:\s+(?P<to_d2>{_DAY}){_ORD})?(?:,?\s+(?P<to_y>{_YEAR}))?
+        # ("the financial year ending 31 March 2027", "the fiscal year ending in March", "the six weeks to
+        # 4 January")
       | # the last three months of 2023, the first six months of this year
         (?:{_THE}\s+)?(?P<of_pos>{_alt(["first", "last", "final"])})\s+(?P<of_n>{_NUM})\s+{_alt(["months"])}\s+{_OF}\s+
         (?:{_THE}\s+(?P<of_the>{_YEAR_W}) | (?P<of_rel>{_YREL})\s+{_YEAR_W} | (?P<of_y>{_YEAR}))
@@ -717,6 +718,8 @@ def _months_to(g: dict[str, str], p: date | None) -> _Period:
     named month (when no year is given: its most recent occurrence not after ``p``, or for "ending", the
     period under way at ``p``)."""
     end_month = MONTHS[g["to_mon"].lower().rstrip(".")]
+    if g.get("to_wn"):
+        return _weeks_to(g, end_month, p)
     if g.get("to_n"):
         n = _count(g["to_n"])
     else:
@@ -734,6 +737,22 @@ def _months_to(g: dict[str, str], p: date | None) -> _Period:
     last = date(y, end_month, _last_day(y, end_month))
     first = _add_months(date(y, end_month, 1), 1 - n)
     return _Period(first, last, _span_gran(first.month, n), not g.get("to_y"))
+
+
+def _weeks_to(g: dict[str, str], end_month: int, p: date | None) -> _Period:
+    """"the six weeks to 4 January", "the 13 weeks ended March 29": ``n`` weeks ending on the named day (when no
+    year is given: its most recent occurrence not after ``p``); without a day, to the month's last day."""
+    n = _count(g["to_wn"])
+    if not 1 <= n <= 104:
+        raise _Reject
+    day = g.get("to_d") or g.get("to_d2")
+    if g.get("to_y"):
+        y = int(g["to_y"])
+    else:
+        anchor = _anchor(p)
+        y = anchor.year if (end_month, int(day or 1)) <= (anchor.month, anchor.day) else anchor.year - 1
+    last = _safe_date(y, end_month, int(day)) if day else date(y, end_month, _last_day(y, end_month))
+    return _Period(last - timedelta(days=7 * n - 1), last, Granularity.SPAN, not g.get("to_y"))
 
 
 def _months_of(g: dict[str, str], p: date | None) -> _Period:
@@ -1189,8 +1208,24 @@ def _in_future_clause(text: str, i: int) -> bool:
     """
     lo = max(0, i - _FUTURE_REACH)
     window = text[lo:i]
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(window)]
-    return _FUTURE_CUE.search(window, breaks[-1] if breaks else 0) is not None
+    # (not the comma inside a figure: "200,000")
+    breaks = [b for b in _CLAUSE_BREAK.finditer(window) if not (b.group() == "," and window[b.end() : b.end() + 1].isdigit())]
+    k = len(breaks) - 1
+    # A short aside between two commas does not end the clause: "expects 200,000 a month from its supplier,
+    # Denso, from July"; "will rise by £86, or 18%, to £589 from April".
+    while (k >= 1 and breaks[k].group() == "," and breaks[k - 1].group() == ","
+           and _ASIDE.fullmatch(window, breaks[k - 1].end(), breaks[k].start()) is not None):
+        k -= 2
+    return _FUTURE_CUE.search(window, breaks[k].end() if k >= 0 else 0) is not None
+
+
+# Between two commas: an aside that is a name of at most four words ("Denso", "Nippon Steel") or a figure
+# restated ("or 18%", "about $290 million"); not a clause of its own ("analysts said", "which expects growth").
+_ASIDE_WORD: Final = r"[\w$£€¥%.'’&-]+"
+_ASIDE: Final = re.compile(
+    rf"\s*(?:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}}"
+    rf"|(?!(?:{_alt([*_LEX['future_clause']['comma_openers'], *_LEX['future_clause']['conjunctions']])})\b)"
+    rf"(?=[^,]*\d){_ASIDE_WORD}(?:\s+{_ASIDE_WORD}){{0,3}})\s*")
 
 
 def _merge_ranges(text: str, hits: list[_Hit], published: date | None = None) -> list[_Hit]:
@@ -1360,7 +1395,8 @@ def _year_from(text: str, hit: _Hit) -> _Hit:
 
 _FISCAL_DEFINITION: Final = re.compile(
     rf"""
-    (?:{_letter_first_trie(_FISCAL_LEX["words"])})\s+years?  # "financial year", "fiscal years": letter first, so
+    (?:{_letter_first_trie(_FISCAL_LEX["words"])})\s+(?:years?|(?:19|20)\d\d(?!\d))  # "financial year", "fiscal years",
+                                                     # "fiscal 2027, which begins in July": letter first, so
                                                      # the engine skips other text at C speed (once per document)
     (?:\s*,\s*|\s+)(?:(?:that|which)\s+)?(?:(?:always|usually|now)\s+)?  # "the current fiscal year, which ends"
     (?:(?P<ends>{_alt(_FISCAL_LEX["definition_ends"])})|(?P<starts>{_alt(_FISCAL_LEX["definition_starts"])}))
