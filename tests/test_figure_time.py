@@ -257,3 +257,17 @@ def test_weeks_to_a_day_are_the_reporting_period_of_later_figures() -> None:
     got = _times(text, "2027-01-06")
     assert got["5.4%"] == (date(2026, 10, 6), date(2026, 12, 28))  # 84 days
     assert got["8%"] == (date(2026, 10, 6), date(2026, 12, 28))
+
+
+def test_the_day_of_an_earlier_move_is_neither_the_figures_nor_the_storys() -> None:
+    # Published on a Friday: "on Wednesday" dates the earlier drop, not today's fall nor the figures after it.
+    got = _times("The Halden index fell 0.8% to 182.4 points, after a 1.1% drop on Wednesday. The Orchid index "
+                 "lost 2.1%. Copper slipped 0.3% to $9,858 a tonne, following a rally on Monday.", "2026-10-09")
+    friday = (date(2026, 10, 9), date(2026, 10, 9))
+    assert got["0.8%"] == got["2.1%"] == got["0.3%"] == friday
+    assert got["1.1%"] == (date(2026, 10, 7), date(2026, 10, 7))
+
+
+def test_a_move_on_a_day_named_before_after_stays_on_that_day() -> None:
+    got = _times("Shares of Kestrel Logistics fell 8% on Tuesday after the company cut its forecast.", "2026-10-09")
+    assert got["8%"] == (date(2026, 10, 6), date(2026, 10, 6))

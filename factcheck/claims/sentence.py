@@ -109,7 +109,7 @@ def _sentence_claims(doc: Document, sent: Sentence, gaz: Gazetteer, state: _Stat
     if period is None and state.paragraphs <= 1 and not sent.heading and state.lead_period is None:
         period = _completed_period_reported(out, doc.published)
     if state.paragraphs <= 1 and not sent.heading and state.lead_day is None:
-        state.lead_day = _news_day(resolved_times, doc.published)
+        state.lead_day = _news_day(resolved_times, doc.published, text, base)
     if period is not None and not sent.heading:
         if state.paragraphs <= 1:
             state.lead_period = period

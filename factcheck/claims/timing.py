@@ -220,11 +220,17 @@ def _is_baseline(text: str, end: int, t0: int, t: TimeMention) -> bool:
             return True
     if t0 - end <= 90 and _BASELINE_NOUN.search(text, max(end, t0 - 30), t0):
         return True  # "double the amount a year earlier": the time of the thing compared with
+    if _PRIOR_MOVE.search(text, max(end, t0 - 60), t0):
+        return True  # "fell 0.8%, after a 1.1% drop on Wednesday": the earlier move's day
     if t0 - end <= 90 and _BASELINE_EVENT.search(text, max(end, t0 - 50), t0):
         return True  # "up 3.4 points from the first round on 31 May": the time of the thing compared with
     return _BASELINE_FIGURE.search(text, end, t0) is not None
 
 
+# "after a 1.1% drop on", "following a rally on": an earlier move, then its time.
+_PRIOR_MOVE: Final = re.compile(
+    r"\b(?:after|following)\s+(?:a|an|its|their|the)\s+(?:[\w.,%-]+\s+){0,2}?(?:"
+    + _alt(load_toml("dates.toml")["prior_moves"]["words"]) + r")\s+(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # "double the amount a year earlier", "below the level in 2019": a time right after a baseline noun.
 _BASELINE_NOUN: Final = re.compile(r"\b(?:the|its|their)\s+(?:" + _alt(load_toml("dates.toml")["baseline_nouns"]["words"])
                                    + r")\s+(?:(?:in|of|for)\s+)?$", re.IGNORECASE)
@@ -384,12 +390,16 @@ _SEASON_TEXT: Final = phrase_regex(_SEASON_WORDS)
 NEWS_DAY_WINDOW: Final = 7
 
 
-def _news_day(times: Sequence[TimeMention], published: date | None) -> TimeScope | None:
+def _news_day(times: Sequence[TimeMention], published: date | None, text: str = "", base: int = 0) -> TimeScope | None:
     """The day the lead says the news happened ("cut rates on Thursday"), when it is a few days before the
-    publication date: past-tense figures of the story that give no time of their own happened then."""
+    publication date: past-tense figures of the story that give no time of their own happened then. The day of
+    an earlier move the lead compares with ("after a 1.1% drop on Wednesday") is not the news day."""
     if published is None:
         return None
     for t in times:
+        t0 = t.span.start - base if t.span else 0
+        if text and t0 > 0 and _PRIOR_MOVE.search(text, max(0, t0 - 60), t0):
+            continue
         ts = t.time
         if (ts.granularity == Granularity.DAY and ts.start is not None and ts.start == ts.end
                 and 0 < (published - ts.start).days <= NEWS_DAY_WINDOW):
