@@ -236,3 +236,94 @@ def test_returns_of_a_fund_and_takings_of_a_film(sentence, figure, measure):
 ])
 def test_a_customer_base_crossing_a_figure_counts_users(sentence, figure, measure):
     assert measures(sentence)[figure] == measure
+
+
+# -- round 2: what a figure with no noun of its own measures ---------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Water bills will rise by £86 next April.", "£86", "bill"),
+    ("The ferry company said single tickets would rise by €3 to €41.", "€41", "ticket"),
+    ("Parking charges in the city centre go up by £1.50 from Monday.", "£1.50", "charge"),
+    ("Council rents will fall by £4 a week.", "£4", "rent"),
+    ("Entry fees at the national parks rise by $5 to $35.", "$5", "fee"),
+])
+def test_a_money_change_measures_what_changed(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("The insurer's combined ratio worsened to 104% in the half.", "104%", "ratio"),
+    ("Its take rate widened to 29.1%.", "29.1%", "rate"),
+    ("The club's win ratio slipped to 41% this season.", "41%", "ratio"),
+    ("Hotel occupancy in Lisbon climbed to 88% in August.", "88%", "occupancy"),
+    ("Voter turnout dropped to 52%, the lowest since 1997.", "52%", "turnout"),
+])
+def test_a_percentage_level_after_a_change_verb_measures_the_clause_subject(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
+
+
+def test_a_change_word_in_a_clause_of_its_own_does_not_name_a_later_figure():
+    got = measures("Storm claims rose to $1.3bn, and its combined ratio worsened to 104%.")
+    assert got["104%"] == "ratio"
+    got = measures("Grain exports fell 12%, while the storage rate reached 93%.")
+    assert got["93%"] != "decline"
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Some 812,000 students sat the exams this summer.", "Some 812,000", "student"),
+    ("About 4,000 tickets sold within an hour.", "About 4,000", "ticket"),
+    ("Premiums written grew 11% to $9.8bn.", "$9.8bn", "premium"),
+    ("The 41 seats won by the party were its most since 2001.", "41", "seat"),
+])
+def test_an_irregular_verb_after_the_head_ends_what_is_counted(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
+
+
+def test_a_time_after_a_figure_is_not_what_it_counts():
+    got = measures("Visitors to the zoo fell 7% to 1.6 million last season.")
+    assert got["1.6 million"] == "visitor"
+    assert measures("Arrivals at the resort reached 230,000 last winter.")["230,000"] == "arrival"
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("The developer missed a $220m bond payment on Friday.", "$220m", "payment"),
+    ("The hospital trust faces a £41 million shortfall this year.", "£41 million", "shortfall"),
+    ("Farmers will get a €300 subsidy for every hectare left fallow.", "€300", "subsidy"),
+    ("The union won a $1,500 bonus for each nurse.", "$1,500", "bonus"),
+])
+def test_money_named_by_the_noun_after_it_takes_the_noun(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
+
+
+def test_money_before_a_general_noun_names_nothing():
+    assert measures("The club paid $40 million a year for the players.")["$40 million"] != "year"
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("The developer's sales slumped 62% last year.", "62%", "decline"),
+    ("Cocoa futures plunged 9% on Monday.", "9%", "decline"),
+    ("Bookings at the resort soared 35% in July.", "35%", "growth"),
+    ("Orders for hearing aids tumbled 14% in the quarter.", "14%", "decline"),
+])
+def test_strong_change_verbs_name_a_change(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Its shares fell 14% to HK$0.38 in Hong Kong.", "HK$0.38"),
+    ("Shares in the brewer rose 6% to 412 pence.", "412 pence"),
+    ("The miner's shares climbed to A$7.15 on Tuesday.", "A$7.15"),
+])
+def test_a_money_level_of_shares_is_their_price(sentence, figure):
+    assert measures(sentence)[figure] == "price"
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Growers received €1,450 a tonne for their grapes.", "€1,450", "price"),
+    ("The refiner hedged its needs at $78 a barrel.", "$78", "price"),
+    ("Wedding guests were charged £45 a head.", "£45", "price"),
+    ("Cleaners at the airport earn £11.90 an hour.", "£11.90", "wage"),
+])
+def test_money_for_one_of_a_thing_is_its_price(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure

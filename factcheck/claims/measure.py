@@ -35,6 +35,9 @@ _NP_WORD: Final = re.compile(
     r"""[A-Za-z][\w’'-]*|[\u4e00-\u9fff]+
       | (?<![\w.,])\d(?!st\b|nd\b|rd\b|th\b)[A-Za-z]{1,3}\b   # "5G", "4K", "3D" (one digit, then letters)""",
     re.VERBOSE)
+# Verbs and participles not ending in "-ed" that end a noun phrase after its head ("students sat", "premiums
+# written", "seats won").
+_IRREGULAR_VERBS: Final = frozenset(LEXICON.measures["irregular_verbs"]["words"])
 _NP_TIME_OPENERS: Final = frozenset(load_toml("stopwords.toml")["np_time_openers"])
 # A plain figure between two words ("of the 188 seats"): digits with separators, no letters.
 _PLAIN_NUMBER: Final = re.compile(r"\s+\d{1,3}(?:[,.]\d{1,3})*\s+")
@@ -82,8 +85,10 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
             break  # "1.3 million vehicles last year": a time phrase, not part of what is counted
         if words and low in ("a", "an", "the"):
             break  # "2 billion tablets a year": an article opens another phrase
-        if words and low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns:
-            break  # "1.2 million migrants arrived": a verb after the head ends the phrase
+        if words and ((low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns
+                       and not words[-1].group().endswith(("'s", "’s")))  # "the insurer's combined ratio"
+                      or low in _IRREGULAR_VERBS):
+            break  # "1.2 million migrants arrived", "812,000 students sat": a verb after the head ends the phrase
         if words and LEXICON.scope_of(low) and not LEXICON.scope_of(low, in_noun_phrase=True) == "registered":
             break  # "40 models approved": the scope word is not part of what is counted
         words.append(m)
@@ -232,6 +237,10 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
     opening = 0
     for rel in _OPEN_RELATIVE.finditer(window):
         opening = rel.end()
+    for rel in _NEW_CLAUSE.finditer(window, opening):
+        # "claims rose to $1.3bn, and its combined ratio worsened to 104%": a change word in the clause before
+        # a coordinating conjunction is another clause's, not this figure's
+        opening = rel.end()
     for found in LEXICON.cue_regex.finditer(window, opening):
         # the cue nearest the figure names it ("valuation at $2.8 billion, up 25 per cent"); a percentage is
         # never an amount of money or power ("raised its growth forecast to 1.25%" is not funding)
@@ -281,18 +290,18 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         # a bare count ("the population rose by 677,000") stays the change. (Money is left to the cue: a money
         # change would measure what changed too, "the fare will rise by 25 cents", but the subject pass reads a
         # story's organisation from company measures such as growth, not from "fare".)
-        amount = not share_like and unit != "times" and not is_money(unit) and (unit is not None or bool(counted))
+        amount = not share_like and unit != "times" and (unit is not None or bool(counted))
         if key in ("growth", "decline") and re.search(r"\b(?:from|to)\b", window[cue.end():]):
             # "investment rose from $2.5 billion to $20 billion": the figures are levels of what rose (a count
             # names nothing else: "the number of people ... fell by 88,000 to 1.6 million" counts people)
             named = _measure_named_before(what_rose) or _clause_head(what_rose)
             if named is not None or share_like or not counted:
-                return named
+                return _MONEY_OF.get(named, named) if is_money(unit) and named else named
         elif key in ("growth", "decline") and amount:
             # (after "to" the change is an infinitive whose subject is not the clause's: "how fast to shrink")
             named = _measure_named_before(what_rose) or (None if _TO_BEFORE.search(what_rose) else _clause_head(what_rose))
             if named is not None:
-                return named
+                return _MONEY_OF.get(named, named) if is_money(unit) else named
         else:
             return key
     if unit is not None and LEXICON.unit_measure(unit):
@@ -304,12 +313,19 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         for named_noun in _MEASURE_NOUN.finditer(window[_clause_start(window, len(window)):]):
             pass
         key = LEXICON.measure_of(named_noun.group()) if named_noun is not None else None
+        if key is None and not counted and _TO_BEFORE.search(window):
+            # "Its take rate widened to 29.1%", "the combined ratio worsened to 104%": no listed noun, the level
+            # of what opens the clause (its head noun)
+            key = _clause_head(before)
         if key not in _AMOUNT_MEASURES:
             return key
     if counted:
         if is_money(unit):
-            # "$5 billion deal" is a money amount whose measure we cannot name
-            return None
+            # "a $220m bond payment", "a $41 million shortfall": money named by the noun after it, its head
+            head = _noun_head(counted)
+            if head in _PRICE_NOUNS:
+                return "price"  # "€1,450 a tonne", "$85 a barrel", "£40 a head": what one of a thing costs
+            return None if head is None or head in _GENERIC_COUNTED or head in _RATE_NOUNS else head
         if unit not in (None, "times", "percent", "percentage_points") and LEXICON.unit_measure(unit):
             return None
         # "96,400 tonnes of copper", "41,000 ounces of gold": a physical amount measures the stuff it weighs
@@ -402,6 +418,26 @@ _RELATIVE_PRONOUN: Final = re.compile(r"\s*(?:which|who|that)(?:\s+(?:now|then|s
 _VAGUE_HEADS: Final = frozenset(LEXICON.measures["noun_of_exclusions"]["words"]) - {"rate", "level"}
 
 
+# A verb of saying with a word right after it ("Marlow Re said claims rose"): what was said opens after it (not
+# "Revenue, the company said, rose": a comma follows there).
+_SAID_BEFORE: Final = re.compile(r"\b" + phrase_regex(LEXICON.measures["speech_openers"]["words"]).pattern
+                                 + r"\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
+def _statement_start(text: str) -> int:
+    """Where the clause ending ``text`` opens: its start, or after a verb of saying in it that what was said
+    follows ("The ferry company said single tickets would rise by" -> "single tickets ...").
+
+    >>> t = "The ferry company said single tickets would rise by "
+    >>> t[_statement_start(t):], _statement_start("Revenue, the firm said, rose ")
+    ('single tickets would rise by ', 0)
+    """
+    lo = _clause_start(text, len(text))
+    for said in _SAID_BEFORE.finditer(text, lo):
+        lo = said.end()
+    return lo
+
+
 def _clause_head(text: str) -> str | None:
     """The measure named by the noun phrase that opens the clause ending ``text``, its grammatical subject
     ("Hotel occupancy in Tokyo averaged" -> occupancy, "and cargo through the canal fell 9% to" -> cargo);
@@ -415,7 +451,7 @@ def _clause_head(text: str) -> str | None:
     >>> _clause_head("Shares fell 3%, taking their decline ") is None
     True
     """
-    lo = _clause_start(text, len(text))
+    lo = _statement_start(text)
     pieces = text[lo:].split(",")
     if len(pieces) > 1 and _RELATIVE_PRONOUN.fullmatch(pieces[-1]):
         # "the stock of bonds bought under QE, which stood at": the clause is about the phrase before "which",
@@ -565,6 +601,15 @@ def is_money(unit: str | None) -> bool:
 _AMOUNT_MEASURES: Final = frozenset(k for k, spec in LEXICON.measures["measure"].items() if spec.get("money") or spec.get("units"))
 _BY_BEFORE: Final = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TO_BEFORE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+# What a money figure measures when the words before it name a measure that is no amount of money ("Its shares
+# fell 14% to HK$0.38": the share price).
+_MONEY_OF: Final[dict[str, str]] = LEXICON.measures["money_of"]
+# Money for one of a thing ("€1,450 a tonne") is its price; money for a stretch of work ("£12.60 an hour") is
+# left to the pay rule.
+_PRICE_NOUNS: Final = frozenset(LEXICON.measures["money_per"]["price_nouns"])
+_RATE_NOUNS: Final = frozenset(LEXICON.measures["money_per"]["rate_nouns"])
+# A comma and a coordinating conjunction: a clause of its own opens after them.
+_NEW_CLAUSE: Final = re.compile(r",\s*(?:and|but|while|whereas|yet)\s+", re.IGNORECASE)
 _OPEN_RELATIVE: Final = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
 # A figure that is the level something moved to or stands at: "to 1.25%", "at 5%", "by 0.4%".
 _LEVEL_BEFORE: Final = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
@@ -608,8 +653,8 @@ def _not_counted(phrase: str) -> bool:
     """Whether a phrase after a figure is a time ("a year", "next year") or a source ("analysts"), not
     what the figure counts."""
     words = phrase.lower().split()
-    if all(w in _TIME_NOUNS for w in words):
-        return True
+    if all(w in _TIME_NOUNS for w in words) or (len(words) == 2 and words[0] in _NP_TIME_OPENERS):
+        return True  # "7% a year", "4.6 million last season", "30 next winter"
     return " ".join(words) in _SOURCE_NOUNS
 
 
@@ -694,7 +739,7 @@ def _ending_measure(phrase: str) -> str | None:
 
 def _measure_named_before(text: str) -> str | None:
     """The first listed measure noun in the clause that ends ``text`` ("Venture investment in ... rose")."""
-    clause = text[_clause_start(text, len(text)) :]
+    clause = text[_statement_start(text) :]
     # (after the last comma that ends a phrase, not one inside a figure: "reached 61,300")
     clause = clause[clause.rfind(", ") + 1 :] if ", " in clause else clause
     m = _MEASURE_NOUN.search(clause)  # a listed phrase ("jobless rate"), not only a single word
