@@ -62,8 +62,11 @@ FLOORS: dict[str, float] = {
     # measures copper, "X% more/less than" is a change, "5G" codes in counted phrases, loans, deposits,
     # charge-offs, ridership, fares, tuition, "% of capacity"): measure 0.613 -> 0.717, counted 0.778 ->
     # 0.857 (python tests/test_heldout4.py).
-    "measure": 0.83,
-    "counted": 0.83,
+    # measure round 2 (2026-11-25: money changes name what changed, "fare will rise by 25 cents" is a fare;
+    # irregular verbs end a counted phrase; money before a noun takes the noun): measure 0.857 -> 0.874,
+    # counted 0.857 -> 0.861, time 0.804 -> 0.813.
+    "measure": 0.85,
+    "counted": 0.84,
     # 2026-11-25, third session (python tests/test_heldout4.py): subject 0.813 -> 0.865, roles 0.75 -> 0.875,
     # events 0.5 -> 0.833, memberships 0.0 -> 1.0.
     "roles": 0.8,

@@ -327,3 +327,17 @@ def test_a_money_level_of_shares_is_their_price(sentence, figure):
 ])
 def test_money_for_one_of_a_thing_is_its_price(sentence, figure, measure):
     assert measures(sentence)[figure] == measure
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Wine exports fell to 1.2 million hectolitres last year.", "1.2 million", "export"),
+    ("The olive harvest shrank to 640 million hectolitres.", "640 million", "harvest"),
+    ("Cider output rose to 9.1 million bushels of apples.", "9.1 million", "output"),
+    ("The grape harvest came in at 410 million kilos.", "410 million", "harvest"),
+])
+def test_a_unit_written_as_a_word_hands_the_measure_to_the_clause(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
+
+
+def test_liabilities_that_total_a_figure_are_its_measure():
+    assert measures("The developer's liabilities total 2.4 trillion yuan.")["2.4 trillion yuan"] == "liability"

@@ -175,6 +175,11 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         named = _ending_measure(carried.group("object"))
         if named is not None and named not in ("growth", "decline"):
             return named
+    if counted and counted.lower() in _UNIT_NOUNS:
+        # "3.1 million hectolitres", "2,900 megalitres a day": a unit the number scanner does not know names no
+        # measure; the figure measures what its clause names, as a weight in tonnes does
+        counted = None
+        unit = unit or "t"
     if unit in _COMMODITY_UNITS and not counted:
         changed = _CHANGED_OBJECT.search(before, max(0, len(before) - 120))
         named = None if changed is None else _object_measure(changed.group("object"))
@@ -433,7 +438,8 @@ def _statement_start(text: str) -> int:
     ('single tickets would rise by ', 0)
     """
     lo = _clause_start(text, len(text))
-    for said in _SAID_BEFORE.finditer(text, lo):
+    # (a verb of saying stands close before the subject it introduces: only the last 120 characters are read)
+    for said in _SAID_BEFORE.finditer(text, max(lo, len(text) - 120)):
         lo = said.end()
     return lo
 
@@ -608,6 +614,8 @@ _MONEY_OF: Final[dict[str, str]] = LEXICON.measures["money_of"]
 # left to the pay rule.
 _PRICE_NOUNS: Final = frozenset(LEXICON.measures["money_per"]["price_nouns"])
 _RATE_NOUNS: Final = frozenset(LEXICON.measures["money_per"]["rate_nouns"])
+# Units of volume, weight or length written as words the number scanner does not read as units.
+_UNIT_NOUNS: Final = frozenset(LEXICON.measures["unit_nouns"]["words"])
 # A comma and a coordinating conjunction: a clause of its own opens after them.
 _NEW_CLAUSE: Final = re.compile(r",\s*(?:and|but|while|whereas|yet)\s+", re.IGNORECASE)
 _OPEN_RELATIVE: Final = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
