@@ -738,3 +738,9 @@ def test_property_hyphen_scale_is_never_a_range_up_to_the_scale(n, scale, prefix
 def test_a_hyphenated_plus_is_at_least(text, shown):
     [n] = find_numbers(text)
     assert n.text == shown and n.quantity.bound is Bound.AT_LEAST and n.quantity.high is None
+
+
+def test_volumes_and_weights_by_name():
+    got = [(n.text, n.quantity.unit) for n in find_numbers(
+        "Exports fell to 1.2 million hectolitres; reservoirs hold 300 megalitres; a 40 kilos bag.")]
+    assert got == [("1.2 million hectolitres", "hl"), ("300 megalitres", "ML"), ("40 kilos", "kg")]
