@@ -330,10 +330,10 @@ def test_money_for_one_of_a_thing_is_its_price(sentence, figure, measure):
 
 
 @pytest.mark.parametrize("sentence, figure, measure", [
-    ("Wine exports fell to 1.2 million hectolitres last year.", "1.2 million", "export"),
-    ("The olive harvest shrank to 640 million hectolitres.", "640 million", "harvest"),
+    ("Wine exports fell to 1.2 million hectolitres last year.", "1.2 million hectolitres", "export"),
+    ("The olive harvest shrank to 640 million hectolitres.", "640 million hectolitres", "harvest"),
     ("Cider output rose to 9.1 million bushels of apples.", "9.1 million", "output"),
-    ("The grape harvest came in at 410 million kilos.", "410 million", "harvest"),
+    ("The grape harvest came in at 410 million kilos.", "410 million kilos", "harvest"),
 ])
 def test_a_unit_written_as_a_word_hands_the_measure_to_the_clause(sentence, figure, measure):
     assert measures(sentence)[figure] == measure
