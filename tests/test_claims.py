@@ -1441,3 +1441,37 @@ def test_a_paragraphs_opening_sentence_that_names_nothing_keeps_the_story_organi
     # inside a paragraph such a sentence still ends the topic
     text = "Harbourline Group cut sailings to 12 a day. The weather was fine. About 300 lorries waited on Sunday."
     assert _subjects(text)[-1] == ("About 300", None)
+
+
+# -- A speaker in apposition with a description ("X, the Y maker, said"; "The regulator, X, said") -----------
+
+@pytest.mark.parametrize("text, figure, speaker", [
+    ("Orla Foods, the Irish dairy group, said on Monday it would cut 450 jobs.", "450", "Orla Foods"),
+    ("Brightwater Utilities, Kenya's largest water supplier, said losses reached 38% of supply.", "38%",
+     "Brightwater Utilities"),
+    ("Tessaly Steel, a Greek producer of rebar, told investors that output fell 12% last year.", "12%",
+     "Tessaly Steel"),
+    ("The aviation regulator, CAAN, said 1,240 flights were delayed in March.", "1,240", "CAAN"),
+    ("The national rail operator, Ferrovia Sul, said ridership rose to 91 million.", "91 million", "Ferrovia Sul"),
+])
+def test_a_speaker_set_off_by_a_description_is_the_source(text, figure, speaker):
+    [c] = [c for c in figures(text) if c.text.startswith(figure)]
+    assert c.attribution == speaker
+
+
+def test_a_name_inside_the_speakers_description_is_not_the_speaker():
+    [c] = figures("Palmera Cocoa, the Ivorian exporter, said shipments rose 9% in the season.")
+    assert c.attribution == "Palmera Cocoa"
+
+
+# -- A bare "it" after the figure is what a share is of, not the speaker ---------------------------------------
+
+def test_it_after_the_figure_is_not_the_speaker_standing_for_the_subject():
+    [a, b] = figures("Coffee exports rose to 11 million bags, according to the trade group Cafex, with Vietnamese "
+                     "growers shipping nearly half of it.")
+    assert b.text == "nearly half" and (b.subject is None or b.subject.name != "Cafex")
+
+
+def test_its_after_the_figure_still_points_to_the_speaker():
+    [c] = figures("The Dockers Guild said about 2,300 of its members walked out.")
+    assert c.subject is not None and c.subject.name == "Dockers Guild"

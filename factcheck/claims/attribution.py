@@ -68,6 +68,9 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
         # Speaker before the verb: the nearest person, else the nearest entity, skipping "X, CEO of Y,".
         before = [e for e in entities if e.span and e.span.end - base <= v.start()
                   and v.start() - (e.span.end - base) <= 60]
+        described = _appositive_speaker(text, base, v.start(), before) if before else None
+        if described is not None:  # "Voltera Cells, the South Korean battery maker, said", "The regulator, ANCR, said"
+            return described.name, [described.span]  # type: ignore[list-item]
         people = [e for e in before if e.type == "person" or (
             e.method == "unresolved" and " " in e.name and _is_person(e) and fold(e.name) not in _NOT_PEOPLE)]
         if people:
@@ -110,6 +113,39 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
         if after:  # "said Robin Li", "said Trade Minister Priya Raman"
             return after[0].name, [after[0].span]  # type: ignore[list-item]
     return None, []
+
+
+# A description set off by commas right before a verb of saying: ", the South Korean battery maker, said",
+# ", Zambia's state power utility, said". The name before it is the speaker.
+_APPOSITION_BEFORE_VERB: Final = re.compile(
+    r",\s+(?:the|a|an|its|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s)\s[^,;]{0,80},"
+    + LEXICON.speech_gap_regex.pattern + r"$", re.IGNORECASE)
+# A name set off by commas after a description that opens the sentence: "The communications regulator, ANCR, said".
+_DESCRIPTION_OPENING: Final = re.compile(r"[\W_]{0,3}(?:the|a|an)\s[^,;]{1,60},\s+", re.IGNORECASE)
+_COMMA_GAP: Final = re.compile(r"," + LEXICON.speech_gap_regex.pattern)
+
+
+def _appositive_speaker(text: str, base: int, verb: int, before: Sequence[EntityRef]) -> EntityRef | None:
+    """The speaker of a verb of saying at ``verb`` named in apposition with a description: before it
+    ("Voltera Cells, the South Korean battery maker, said": names inside the description are not the
+    speaker) or after it ("The communications regulator, ANCR, said"). ``before`` are the names before the verb.
+
+    >>> from factcheck.mentions.entities import Gazetteer
+    >>> t = "Orla Foods, the Irish dairy group, said profit rose."
+    >>> _appositive_speaker(t, 0, t.index("said"), Gazetteer.default().find(t)).name
+    'Orla Foods'
+    """
+    m = _APPOSITION_BEFORE_VERB.search(text, max(0, verb - 120), verb)
+    if m is not None:
+        for e in before:
+            if e.span.end - base == m.start():  # type: ignore[union-attr]
+                return e
+        return None
+    last = before[-1]
+    if _COMMA_GAP.fullmatch(text, last.span.end - base, verb) and _DESCRIPTION_OPENING.fullmatch(  # type: ignore[union-attr]
+            text, 0, last.span.start - base):  # type: ignore[union-attr]
+        return last
+    return None
 
 
 def _saying_verbs(text: str) -> list[re.Match[str]]:

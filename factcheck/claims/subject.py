@@ -139,7 +139,10 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
         pronoun = re.search(r"\b(?:it|its)\b", said, re.IGNORECASE)
         # (not when a nearer name or description stands before the pronoun: "X said the city had added 900 jobs
         # to its payroll", "X said Transsion shipped 25 million handsets, twice its total")
-        if pronoun and not LEXICON.description_regex.search(said, 0, pronoun.start()) and not any(
+        # (nor a bare "it" after the figure: "with Chinese makers supplying two-thirds of it" is what the share
+        # is of; "1,900 of its members" is the speaker's own)
+        if pronoun and (said_at + pronoun.start() < start or pronoun.group().lower() == "its") and not LEXICON.description_regex.search(
+                said, 0, pronoun.start()) and not any(
                 e.span and said_at <= e.span.start - base < said_at + pronoun.start() for e in entities):
             return speakers[-1]
     if pointing_back and earlier:
