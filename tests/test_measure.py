@@ -341,3 +341,13 @@ def test_a_unit_written_as_a_word_hands_the_measure_to_the_clause(sentence, figu
 
 def test_liabilities_that_total_a_figure_are_its_measure():
     assert measures("The developer's liabilities total 2.4 trillion yuan.")["2.4 trillion yuan"] == "liability"
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Brent crude added 62 cents to $87.90 a barrel.", "$87.90", "price"),
+    ("Gold slipped 0.3% to $1,858.40 an ounce.", "$1,858.40", "price"),
+    ("Wheat futures settled at $6.12 a bushel.", "$6.12", "price"),
+    ("The miner's cash costs were $40 a barrel.", "$40", "cost"),  # a cost named before it stays a cost
+])
+def test_money_for_a_unit_of_a_commodity_is_its_price(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure

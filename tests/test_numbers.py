@@ -744,3 +744,13 @@ def test_volumes_and_weights_by_name():
     got = [(n.text, n.quantity.unit) for n in find_numbers(
         "Exports fell to 1.2 million hectolitres; reservoirs hold 300 megalitres; a 40 kilos bag.")]
     assert got == [("1.2 million hectolitres", "hl"), ("300 megalitres", "ML"), ("40 kilos", "kg")]
+
+
+@pytest.mark.parametrize("text, got", [
+    ("Brent crude added 62 cents to $87.90 a barrel.", ["62 cents", "$87.90"]),
+    ("Shares gained 12p to 345p.", ["12p", "345p"]),
+    ("The index shed 1.2% to 7,845.", ["1.2%", "7,845"]),
+    ("Tickets cost $3 to $5.", ["$3 to $5"]),  # no move before it: a range
+])
+def test_a_market_move_then_to_is_a_change_and_a_level_not_a_range(text, got):
+    assert [n.text for n in find_numbers(text)] == got

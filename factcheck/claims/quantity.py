@@ -64,6 +64,11 @@ _PAY_PERIOD: Final = re.compile(r"\s+(?:a|an|per)\s+(?:week|hour)\b", re.IGNOREC
 # "costing it $25 million a year" is a running cost; not "a pound" of output: "cash costs of $2.31 a pound").
 _PRICE_PER: Final = re.compile(r"\s+(?:a|an|per|each)\s+(?:month|share|unit|ticket|night|seat|item|head|person)s?\b",
                         re.IGNORECASE)
+# Money for a unit of a commodity, where nothing else names the measure (a cost named before it stays a cost:
+# "cash costs of $40 a barrel").
+_COMMODITY_PER: Final = re.compile(
+    r"\s+(?:a|an|per)\s+(?:barrel|(?:troy\s+)?ounce|tonne|(?:metric\s+)?ton|litre|liter|gallon|kilogram|kilo|kg|"
+    r"bushel|pound|lb|mmbtu|megawatt[\s-]hour|mwh|kwh)s?\b", re.IGNORECASE)
 # Money for each share ("$4.37 a share", "38 cents per share"): an earnings, dividend or price figure per share.
 # A figure set against another's: "40 farms, compared with 25 at Kestrel Foods", "against 17% for Tesla".
 _COMPARED_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$", re.IGNORECASE)
@@ -163,6 +168,8 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         measure = "wage"  # "a contract worth £300,000 a week": money by the week or hour is pay
     elif measure == "cost" and is_money(q.unit) and _PRICE_PER.match(text, end):
         measure = "price"  # "a plan that costs $7.99 a month", "₹412 to ₹434 a share": what one of a thing costs
+    elif measure is None and is_money(q.unit) and _COMMODITY_PER.match(text, end):
+        measure = "price"  # "Brent rose to $87.90 a barrel", "gold at $1,858 an ounce": a commodity's price
     scope = _scope(text, start, end, counted)
     if elliptic:  # "Ernie Bot held 45 per cent of the market, Doubao 30 per cent"
         # ... unless a cue between the two figures names another measure ("$2 per hour ... the training
