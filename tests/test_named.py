@@ -107,3 +107,12 @@ def test_a_name_then_a_title_with_no_verb_of_appointing_is_no_role_of_the_name_b
 def test_members_named_after_a_description(sentence, group, members):
     [m] = [c for c in claims(sentence) if isinstance(c, MembershipClaim)]
     assert (m.group, [e.name for e in m.members]) == (group, members)
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Exports rose 12% in April, the trade ministry said in a statement.", "the trade ministry"),
+    ("Demand will grow 1.2% this year, the Paris-based agency said.", "the Paris-based agency"),
+])
+def test_a_body_the_text_never_names_is_the_source_as_described(sentence, source):
+    [c] = [c for c in claims(sentence) if isinstance(c, QuantityClaim)]
+    assert c.attribution == source

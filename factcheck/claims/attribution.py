@@ -87,6 +87,9 @@ def _attribution(text: str, base: int, entities: Sequence[EntityRef],
             who = _described_source(d.group(), base, d.start(), entities, state, text)
             if who is not None:
                 return who.name, [Span(start=base + d.start(), end=base + d.end())]
+            if LEXICON.anaphora.get(d.group("head").lower()) == "org":
+                # "the trade ministry said": a body the text never names is the source as it is described
+                return d.group(), [Span(start=base + d.start(), end=base + d.end())]
         generic = [g for g in LEXICON.generic_source_regex.finditer(text, window, v.start())]
         if generic:
             g = generic[-1]
