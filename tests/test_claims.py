@@ -1475,3 +1475,28 @@ def test_it_after_the_figure_is_not_the_speaker_standing_for_the_subject():
 def test_its_after_the_figure_still_points_to_the_speaker():
     [c] = figures("The Dockers Guild said about 2,300 of its members walked out.")
     assert c.subject is not None and c.subject.name == "Dockers Guild"
+
+
+# -- Market reports: a commodity heading its clause owns its figures -------------------------------------------
+
+@pytest.mark.parametrize("text, figure", [
+    ("Tavora Foods said profit rose 8%. Wheat futures climbed 2.4% on Tuesday.", "2.4%"),
+    ("Norland Shipping posted a loss of $40m. Oil prices fell 3% on Monday.", "3%"),
+    ("Halden Bank cut its forecast. Gold slipped 0.3% to $1,858 an ounce.", "$1,858"),
+    ("Sorrel Mining said output rose 5%. Copper prices on the Shanghai Futures Exchange averaged 68,200 yuan a tonne.",
+     "68,200 yuan"),
+    ("Pimenta Cafés raised prices twice. Arabica coffee gained 4% in New York trading.", "4%"),
+])
+def test_a_commodity_heading_its_clause_stops_the_company_carried_from_before(text, figure):
+    [c] = [c for c in figures(text) if c.text.startswith(figure)]
+    assert c.subject is None
+
+
+def test_a_named_commodity_heading_its_clause_is_the_subject():
+    [a, b] = figures("Marlow Energy shares fell 4%. Brent crude added 62 cents to $87.90 a barrel.")[1:]
+    assert a.subject is not None and a.subject.name == "Brent" and b.subject is not None and b.subject.name == "Brent"
+
+
+def test_the_commodity_heading_does_not_take_a_companys_own_output():
+    [c] = figures("Sorrel Mining said copper output rose 5% to 210,000 tonnes in Zambia.")[:1]
+    assert c.subject is not None and c.subject.name == "Sorrel Mining"

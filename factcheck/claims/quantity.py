@@ -29,6 +29,7 @@ from factcheck.claims.state import _country_of, _is_person
 from factcheck.claims.subject import (
     _covered_company,
     _entity_after,
+    _market_opening,
     _named_in_clause,
     _national,
     _story_subject,
@@ -228,6 +229,11 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
         # With no place named in the story, an unlisted main name may be the place ("Eastport's council").
         unlisted = state.main_org if state.main_org is not None and state.main_org.type is None else None
         subject = (subject and _country_of(subject, gaz)) or state.main_place or subject or unlisted
+    market, commodity = _market_opening(text, base, start, entities)
+    if market and (commodity is not None or subject is None or subject.type != "place"):
+        # "Gold slipped 0.3%", "Brent crude added 62 cents": the commodity's, not the company the story carries
+        # or an exchange ("on the LME"); a place stays ("Gold prices in India", a national price statistic)
+        subject = commodity
     time = _figure_time(doc, text, base, mention, times, back_ref, state,
                         change=measure in ("growth", "decline") or q.unit == "times", time_ends=time_ends)
     # Every part is an already-validated record or a plain value: trusted construction skips re-validation.

@@ -412,6 +412,49 @@ def _reporting_speaker(text: str, base: int, lo: int, start: int, entities: Sequ
     return None
 
 
+_COMMODITY_WORDS: Final = LEXICON.measures["commodities"]["words"]
+# (a common word capitalised at the head of a sentence, "Gold", "Arabica", is no name)
+_FOLDED_COMMODITIES: Final = frozenset(fold(w) for w in _COMMODITY_WORDS + _SUBJECT_WORDS["market_commodity_modifiers"])
+_MARKET_VERB: Final = phrase_regex(load_toml("numbers.toml")["ranges"]["change_verbs"]
+                                   + _SUBJECT_WORDS["market_price_verbs"]).pattern
+# A commodity heading its clause, then a verb of its price, or a price word then a verb or a place phrase:
+# "Gold slipped", "Brent crude added", "Copper prices on the London Metal Exchange averaged".
+_MARKET_OPENING: Final = re.compile(
+    r"[\W_]{0,3}(?:(?:and|but|while|whereas)\s+)?(?:the\s+)?(?:(?-i:[A-Z][\w-]*)\s+)?(?:(?:"
+    + phrase_regex(_SUBJECT_WORDS["market_commodity_modifiers"]).pattern + r")\s+){0,2}(?:"
+    + phrase_regex(_COMMODITY_WORDS).pattern + r")\s+(?:(?:" + phrase_regex(_SUBJECT_WORDS["market_price_words"]).pattern
+    + r")\s+(?:(?:on|in|at)(?=\s)|" + _MARKET_VERB + r")|" + _MARKET_VERB + r")(?![\w-])", re.IGNORECASE)
+
+
+def _market_opening(text: str, base: int, start: int, entities: Sequence[EntityRef]) -> tuple[bool, EntityRef | None]:
+    """Whether the figure at ``start`` is in a clause a commodity heads ("Gold slipped 0.3% to $1,858 an
+    ounce", "Copper prices on the LME averaged $9,870"), and the name in that heading if it has one ("Brent").
+    Such figures are the commodity's: neither the company the story carries nor a place after "in" or "on".
+
+    >>> _market_opening("Gold slipped 0.3% to $1,858 an ounce.", 0, 13, [])
+    (True, None)
+    >>> _market_opening("Gold output rose 3%.", 0, 17, [])
+    (False, None)
+    """
+    lo = _clause_start(text, start)
+    m = _MARKET_OPENING.match(text, lo)
+    if m is None or m.end() > start:
+        return False, None
+    named = next((e for e in entities if e.span and lo <= e.span.start - base < m.end()
+                  and fold(e.name) not in _FOLDED_COMMODITIES), None)
+    if named is None:
+        # "Wheat prices in Kenya rose 12%": a place the heading names after "in" is where the price is, and
+        # the figure is that place's, as a national statistic is (not so an exchange: "on the LME").
+        named = next((e for e in entities if e.span and e.type == "place" and m.end() <= e.span.start - base < start
+                      and _IN_BEFORE.search(text, max(0, e.span.start - base - 8), e.span.start - base)
+                      and _MARKET_VERB_AT.match(text, e.span.end - base)), None)
+    return True, named
+
+
+_IN_BEFORE: Final = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_MARKET_VERB_AT: Final = re.compile(r"\s+(?:" + _MARKET_VERB + r")(?![\w-])", re.IGNORECASE)
+
+
 _COMPANY_MEASURES: Final = frozenset(_SUBJECT_WORDS["company_measures"])
 _PLACE_MEASURES: Final = frozenset(_SUBJECT_WORDS["place_measures"])
 _PLACE_WHOLES: Final = frozenset(_SUBJECT_WORDS["place_wholes"])
