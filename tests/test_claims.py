@@ -1500,3 +1500,21 @@ def test_a_named_commodity_heading_its_clause_is_the_subject():
 def test_the_commodity_heading_does_not_take_a_companys_own_output():
     [c] = figures("Sorrel Mining said copper output rose 5% to 210,000 tonnes in Zambia.")[:1]
     assert c.subject is not None and c.subject.name == "Sorrel Mining"
+
+
+# -- A place after the figure where the owner's things are is not the subject ---------------------------------
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("Nordvik Energy reported results. About 300 of its turbines are in Spain.", "About 300", "Nordvik Energy"),
+    ("Tallis Bank reported results. Nearly 40% of its branches are in Scotland.", "Nearly 40%", "Tallis Bank"),
+    ("Grangemoor Hotels reported results. Some 1,100 of its rooms are in Portugal.", "Some 1,100",
+     "Grangemoor Hotels"),
+])
+def test_a_place_where_the_owners_things_are_is_not_the_subject(text, figure, subject):
+    [c] = [c for c in figures(text) if c.text.startswith(figure)]
+    assert c.subject is not None and c.subject.name == subject
+
+
+def test_a_national_statistic_in_a_place_stays_the_places():
+    [c] = figures("Inflation rose 3% in Kenya in March.")
+    assert c.subject is not None and c.subject.name == "Kenya"

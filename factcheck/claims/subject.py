@@ -123,7 +123,9 @@ def _subject(text: str, base: int, start: int, entities: Sequence[EntityRef], sk
     for e in candidates:  # "... released in China"
         s = e.span.start - base
         if (start < s < hi and e.type in ("place", None) and _PLACE_AFTER.search(text[max(0, s - 12) : s])
-                and not org_pointer and "," not in text[start:s]):
+                and not org_pointer and "," not in text[start:s]
+                # "About 300 of its turbines are in Spain": the owner's things, the place says where they are
+                and not _OWNED_AFTER_FIGURE.search(text, start, s)):
             return e
     earlier = [e for e in candidates if e.span.end - base <= lo and e.type != "person"]
     # A pronoun or description pointing back, unless it names the source ("the company said").
@@ -267,6 +269,8 @@ def _described_org(description: str, state: _State) -> EntityRef | None:
 _ORG_POINTER: Final = PhraseRegex(re.compile(
     r"\b(?:it|its|it's|the\s+(?:[\w-]+\s+)?(?:" + "|".join(re.escape(w) for w in LEXICON.claims["anaphora"]["org"])
     + r"))(?![\w-])", re.IGNORECASE), ["it", "its", "it's", *(f"the {w}" for w in LEXICON.claims["anaphora"]["org"])])
+# "of its turbines", "of their 40 stores" after a figure: what is counted belongs to whom the pronoun points to.
+_OWNED_AFTER_FIGURE: Final = re.compile(r"\bof\s+(?:its|their)\b", re.IGNORECASE)
 # A place inside a phrase of its own: "in Ohio", "from Lisbon", "across Europe".
 _PLACE_PHRASE: Final = re.compile(phrase_regex(_SUBJECT_WORDS["place_prepositions"]).pattern + r"\s+(?:the\s+)?$",
                            re.IGNORECASE)
