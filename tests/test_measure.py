@@ -351,3 +351,27 @@ def test_liabilities_that_total_a_figure_are_its_measure():
 ])
 def test_money_for_a_unit_of_a_commodity_is_its_price(sentence, figure, measure):
     assert measures(sentence)[figure] == measure
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Turnout was 58.3% of eligible voters in the mayoral race.", "58.3%", "turnout"),
+    ("Impairments were 2.1% of the loan book at the end of June, the lender said.", "2.1%", "charge-off"),
+    ("The exam pass rate was 91.4% of entries, the board said.", "91.4%", "rate"),
+    ("The fine was 4% of the bank's global turnover.", "4%", "fine"),
+    ("Its market share was 31% of all trips booked in the city.", "31%", "share"),  # a share stays a share
+    ("The developer's debt stands at 140% of its equity.", "140%", "share"),  # a verb of amount: a share
+    ("Exports made up 30% of the estate's wine sales.", "30%", "share"),
+])
+def test_a_percentage_of_a_whole_joined_by_be_to_a_listed_measure_is_that_measure(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure
+
+
+@pytest.mark.parametrize("sentence, figure, aggregate", [
+    ("The vineyard will hire 60 seasonal pickers for the harvest.", "60", "increment"),
+    ("The exam board hired 1,400 new markers this summer.", "1,400", "increment"),
+    ("The winery employs 240 pickers during the harvest.", "240", None),  # the standing staff, no addition
+])
+def test_people_hired_are_an_addition_to_the_staff(sentence, figure, aggregate):
+    doc = load_document(None, text=sentence, published="2025-06-10")
+    got = {c.text: c.aggregate for c in extract_claims(doc) if isinstance(c, QuantityClaim)}
+    assert got[figure] == aggregate

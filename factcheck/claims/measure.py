@@ -227,7 +227,7 @@ def _measure(unit: str | None, counted: str | None, whole: str | None, before: s
         if whole and LEXICON.measure_of(whole) not in ("growth", "decline"):
             # "46% of wafer revenue", "4.4% of GDP": a part of a whole, unless the words before name what is
             # that part ("a deficit of 6.7% of GDP", "cut the deficit to 3% of GDP")
-            return _part_named(before) or "share"
+            return _part_named(before) or _copula_subject(before) or "share"
     # A closed relative clause between a cue and the figure is another statement: its words do not name
     # the figure ("services inflation, which policymakers watch as a gauge of price pressure, was 5.7%").
     window = before[-(90 if share_like else 45):]
@@ -359,6 +359,31 @@ _CARRIED_TO: Final = re.compile(
     phrase_regex(LEXICON.measures["carry_verbs"]["words"]).pattern
     + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?P<object>(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*)\s+to\s+$",
     re.IGNORECASE)
+# "Turnout was", "Net charge-offs, loans written off, were": a form of "be" right before a figure, read backwards.
+_COPULA_BEFORE: Final = re.compile(
+    phrase_regex(LEXICON.measures["copulas"]["words"]).pattern + r"\s+$", re.IGNORECASE)
+
+
+def _copula_subject(before: str) -> str | None:
+    """What a percentage of a whole measures when a form of "be" joins it to its clause's subject and that
+    subject is a listed measure ("Turnout was 60.1% of registered voters", "Net charge-offs were 0.48% of
+    loans"): the subject's measure, unless it is only a share or a change. A verb of amount ("Debt stands at
+    98% of national income", "Exports made up 30% of output") leaves the figure a share.
+
+    >>> _copula_subject("Turnout was "), _copula_subject("Debt stands at "), _copula_subject("Its share was ")
+    ('turnout', None, None)
+    """
+    copula = _COPULA_BEFORE.search(before, max(0, len(before) - 12))
+    if copula is None:
+        return None
+    clause = before[: copula.start()]
+    subject = _clause_head(clause)
+    return subject if subject in _LISTED_MEASURES and subject not in _NOT_PARTS else None
+
+
+_LISTED_MEASURES: Final = frozenset(LEXICON.measures["measure"])
+
+
 # Measures a percentage of a whole can be a part of without naming its own measure.
 _NOT_PARTS: Final = frozenset({"share", "growth", "decline"})
 
@@ -790,8 +815,9 @@ def _aggregate(text: str, start: int, end: int, counted: str | None) -> str | No
     """'total' for a running total, 'increment' for one batch, None when the words do not say."""
     increment_cue = _INCREMENT_CUE.regex
     near_before = text[max(0, start - 30) : start]
-    if increment_cue.search(near_before) or (counted and increment_cue.search(counted)) or _MORE_AFTER.match(text, end):
-        return "increment"
+    if (increment_cue.search(near_before) or (counted and increment_cue.search(counted)) or _MORE_AFTER.match(text, end)
+            or (counted and _HIRE_VERB.search(near_before))):
+        return "increment"  # (people hired are an addition to a staff: "will hire 120 new faculty members")
     # A total cue counts for the figure when it stands before it in its clause ("the total reached 40") or
     # right after it ("40 in total", "40 LLMs so far"), not when it introduces a later figure.
     if _TOTAL_CUE.search(text, max(_clause_start(text, start), start - 200), start):
