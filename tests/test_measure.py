@@ -375,3 +375,15 @@ def test_people_hired_are_an_addition_to_the_staff(sentence, figure, aggregate):
     doc = load_document(None, text=sentence, published="2025-06-10")
     got = {c.text: c.aggregate for c in extract_claims(doc) if isinstance(c, QuantityClaim)}
     assert got[figure] == aggregate
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("The union said about 1,900 of its members work at the plant.", "about 1,900", "member"),
+    ("Only 12 of the 300 candidates sit the oral exam in May.", "300", "candidate"),
+    ("About 4,000 drivers use the app every day.", "About 4,000", "driver"),
+    ("The estate's 60 pickers harvest the grapes by hand.", "60", "picker"),
+    ("Lenders to 14 developers want a say in the restructuring.", "14", "developer"),
+    ("Five of its retail stores closed last year.", "Five", "store"),  # a modifier before the plural stays
+])
+def test_a_verb_after_a_plural_noun_is_not_what_is_counted(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure

@@ -56,7 +56,7 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
     skip = _NP_SKIP if skip_of else _NP_SKIP - {"of"}
     words: list[re.Match[str]] = []
     pos = 0
-    skipped = False
+    skipped = partitive = False
     for m in _NP_WORD.finditer(text):
         gap = text[pos : m.start()]
         if gap.strip(" \t\r\n\u00a0\"“”‘’'") or gap.count("\n") > 1:
@@ -71,6 +71,7 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
         if not words and low in skip:
             pos = m.end()
             skipped = True
+            partitive = partitive or low == "of"
             continue
         if not words and pos and low in _COUNT_WORDS:
             pos = m.end()  # "five of the nine members": skip the second figure, keep its noun
@@ -85,6 +86,11 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
             break  # "1.3 million vehicles last year": a time phrase, not part of what is counted
         if words and low in ("a", "an", "the"):
             break  # "2 billion tablets a year": an article opens another phrase
+        if (words and m.group().islower() and not _plural_noun(m.group()) and _plural_noun(words[-1].group())
+                and low not in LEXICON.measure_nouns and (partitive or _verb_object_follows(text, m.end()))):
+            # "1,900 of its members work at the plant": the plural noun a part is taken of is the head; "300
+            # candidates sit the exam": a word with an object after a plural noun is its verb
+            break
         if words and ((low.endswith("ed") and len(low) > 4 and low not in LEXICON.measure_nouns
                        and not words[-1].group().endswith(("'s", "’s")))  # "the insurer's combined ratio"
                       or low in _IRREGULAR_VERBS):
@@ -96,6 +102,23 @@ def _np_words(text: str, limit: int = 7, *, skip_of: bool = True) -> list[re.Mat
         if len(words) >= limit:
             break
     return words
+
+
+def _verb_object_follows(text: str, end: int) -> bool:
+    """Whether a word that ends at ``end`` has an object after it (an article or possessive: "sit the").
+
+    >>> _verb_object_follows("sit the exam", 3), _verb_object_follows("staff in Ohio", 5)
+    (True, False)
+    >>> _verb_object_follows("issue to repair", 5)
+    False
+    """
+    nxt = _WORD.match(text, end + 1)
+    return nxt is not None and text[end : end + 1] == " " and nxt.group().lower() in _OBJECT_OPENERS
+
+
+# Words that open a verb's object ("sit the exam", "use their phones"); not "to", which also opens an infinitive
+# after a noun ("a £500m rights issue to repair its balance sheet").
+_OBJECT_OPENERS: Final = frozenset("a an the its their his her our this these those".split())
 
 
 def _counted_after(after: str, offset: int, *, skip_of: bool = True) -> tuple[str | None, int]:
