@@ -52,7 +52,7 @@ FLOORS: dict[str, float] = {
     # verb, department and founding, "Among the X are A, B and C", quoted titles, "Germany's Nordstahl"):
     # value_bound_unit 0.942 -> 0.978, time 0.708 -> 0.748, attribution 0.805 -> 0.854, roles 0.417 -> 0.833,
     # events 0.25 -> 0.75, memberships 0.0 -> 0.556.
-    # seventh session (appointments without "as", members named after a description): roles 1.0, memberships
+    # sixth session (appointments without "as", members named after a description): roles 1.0, memberships
     # 0.889.
     "roles": 0.9,
     "events": 0.7,
