@@ -387,3 +387,13 @@ def test_people_hired_are_an_addition_to_the_staff(sentence, figure, aggregate):
 ])
 def test_a_verb_after_a_plural_noun_is_not_what_is_counted(sentence, figure, measure):
     assert measures(sentence)[figure] == measure
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("In the north, at least 37 people have died of heatstroke since May.", "at least 37", "death"),
+    ("Six people were killed and 40 people were injured in the blast.", "Six", "death"),
+    ("Six people were killed and 40 people were injured in the blast.", "40", "injury"),
+    ("About 14,000 people were evacuated from the valley.", "About 14,000", "person"),
+])
+def test_people_who_died_or_were_hurt_count_deaths_and_injuries(sentence, figure, measure):
+    assert measures(sentence)[figure] == measure

@@ -36,7 +36,7 @@ from factcheck.claims.subject import (
     _subject,
 )
 from factcheck.claims.timing import _figure_time
-from factcheck.lexicon import LEXICON
+from factcheck.lexicon import LEXICON, phrase_regex
 from factcheck.mentions.entities import Gazetteer
 from factcheck.mentions.numbers import yen_or_yuan
 from factcheck.models import NumberMention, QuantityClaim
@@ -70,6 +70,9 @@ _PRICE_PER: Final = re.compile(r"\s+(?:a|an|per|each)\s+(?:month|share|unit|tick
 _COMMODITY_PER: Final = re.compile(
     r"\s+(?:a|an|per)\s+(?:barrel|(?:troy\s+)?ounce|tonne|(?:metric\s+)?ton|litre|liter|gallon|kilogram|kilo|kg|"
     r"bushel|pound|lb|mmbtu|megawatt[\s-]hour|mwh|kwh)s?\b", re.IGNORECASE)
+_CASUALTY_VERBS: Final[dict[str, str]] = LEXICON.measures["casualty_verbs"]
+# Right after the counted people: the verb that says they died or were hurt ("people have died", "were killed").
+_CASUALTY_AFTER: Final = re.compile(r"\s+(" + phrase_regex(list(_CASUALTY_VERBS)).pattern + r")", re.IGNORECASE)
 # Money for each share ("$4.37 a share", "38 cents per share"): an earnings, dividend or price figure per share.
 # A figure set against another's: "40 farms, compared with 25 at Kestrel Foods", "against 17% for Tesla".
 _COMPARED_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$", re.IGNORECASE)
@@ -164,6 +167,10 @@ def _quantity_claim(doc, sent, mention: NumberMention, entities, attribution_spa
             whole = " ".join(m.group(1).split())
 
     measure = change_noun or _measure(q.unit, counted, whole, before)
+    if measure == "person" and q.unit is None:
+        casualty = _CASUALTY_AFTER.match(text, counted_end)
+        if casualty is not None:  # "at least 37 people have died": a count of deaths
+            measure = _CASUALTY_VERBS[" ".join(casualty.group(1).lower().split())]
     if (measure in (None, "valuation", "cost") and q.unit and len(q.unit) == 3 and q.unit.isupper()
             and _PAY_PERIOD.match(text, end)):
         measure = "wage"  # "a contract worth £300,000 a week": money by the week or hour is pay
